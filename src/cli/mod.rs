@@ -1,0 +1,96 @@
+//! The `rasid` command line: argument parsing, subcommands, output and exit codes.
+//!
+//! Data goes to stdout, diagnostics to stderr as `rasid: <message>`. A broken pipe (`rasid tag … | head`)
+//! ends the run quietly with success, as ripgrep does.
+
+mod args;
+mod check;
+mod input;
+mod output;
+mod tag;
+
+use std::io;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command, GazetteerArgs};
+use rasid::{Gazetteer, GazetteerBuilder, Tagger};
+
+/// Exit code for usage errors, unreadable inputs and invalid gazetteers.
+const EXIT_TROUBLE: u8 = 2;
+
+/// An error that ends the run: what to print, and the exit code.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// Print each line as `rasid: <line>` and exit with the code.
+    Message(Vec<String>, u8),
+    /// Stdout was closed: stop quietly with success.
+    BrokenPipe,
+}
+
+impl Failure {
+    pub(crate) fn trouble(message: impl Into<String>) -> Failure {
+        Failure::Message(vec![message.into()], EXIT_TROUBLE)
+    }
+}
+
+impl From<io::Error> for Failure {
+    /// Errors while writing output.
+    fn from(e: io::Error) -> Failure {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Failure::BrokenPipe
+        } else {
+            Failure::trouble(format!("writing output: {e}"))
+        }
+    }
+}
+
+impl From<rasid::Error> for Failure {
+    fn from(e: rasid::Error) -> Failure {
+        Failure::Message(
+            e.to_string().lines().map(str::to_owned).collect(),
+            EXIT_TROUBLE,
+        )
+    }
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Tag(args) => tag::run(&args),
+        Command::Check(args) => check::run(&args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::Message(lines, code)) => {
+            for line in lines {
+                eprintln!("rasid: {line}");
+            }
+            ExitCode::from(code)
+        }
+    }
+}
+
+/// The gazetteer builder the user's flags ask for.
+fn gazetteer_builder(args: &GazetteerArgs) -> GazetteerBuilder {
+    let mut builder = Gazetteer::builder();
+    builder.defaults(!args.no_default_gazetteers);
+    for path in &args.gazetteers {
+        builder.add_path(path);
+    }
+    builder
+}
+
+/// Loads the gazetteers and compiles the tagger, once per run.
+fn build_tagger(args: &GazetteerArgs) -> Result<Tagger, Failure> {
+    if args.no_default_gazetteers && args.gazetteers.is_empty() {
+        return Err(Failure::trouble(
+            "--no-default-gazetteers needs at least one --gazetteer",
+        ));
+    }
+    let gazetteer = gazetteer_builder(args).build()?;
+    Ok(Tagger::new(gazetteer))
+}

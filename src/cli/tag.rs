@@ -1,0 +1,142 @@
+//! `rasid tag`: spans per article.
+
+use std::io::{self, IsTerminal, Write};
+
+use rasid::Scratch;
+
+use super::args::{TagArgs, TagFormat};
+use super::input::InputName;
+use super::output::{MentionRecord, records, tsv_field};
+use super::{EXIT_TROUBLE, Failure, build_tagger};
+
+pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
+    let tagger = build_tagger(&args.gazetteer)?;
+    let format = args.format.unwrap_or(if io::stdout().is_terminal() {
+        TagFormat::Pretty
+    } else {
+        TagFormat::Jsonl
+    });
+    let inputs = InputName::all(&args.inputs);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut writer = Writer {
+        format,
+        array: inputs.len() > 1,
+        written: 0,
+    };
+    let mut scratch = Scratch::new();
+    let mut mentions = Vec::new();
+    let mut code = 0;
+    writer.begin(&mut out)?;
+    for input in &inputs {
+        let text = match input.read() {
+            Ok(text) => text,
+            Err(message) => {
+                // Other inputs are still tagged; the run ends with exit code 2.
+                out.flush()?;
+                eprintln!("rasid: {message}");
+                code = EXIT_TROUBLE;
+                continue;
+            }
+        };
+        mentions.clear();
+        tagger.tag_with(&mut scratch, &text, |m| mentions.push(m))?;
+        writer.document(
+            &mut out,
+            &input.display(),
+            &records(&tagger, &text, &mentions),
+        )?;
+    }
+    writer.end(&mut out)?;
+    out.flush()?;
+    Ok(code)
+}
+
+/// Writes documents in one format, keeping track of JSON array punctuation.
+struct Writer {
+    format: TagFormat,
+    /// Several inputs in `json` format make one array.
+    array: bool,
+    written: usize,
+}
+
+#[derive(serde::Serialize)]
+struct DocumentRecord<'a> {
+    path: &'a str,
+    entities: &'a [MentionRecord<'a>],
+}
+
+impl Writer {
+    fn begin(&mut self, out: &mut impl Write) -> io::Result<()> {
+        match self.format {
+            TagFormat::Json if self.array => out.write_all(b"[\n"),
+            TagFormat::Tsv => writeln!(
+                out,
+                "path\tstart\tend\tbyte_start\tbyte_end\ttext\tlabel\tid\tname\talias\tproclitics"
+            ),
+            _ => Ok(()),
+        }
+    }
+
+    fn document(
+        &mut self,
+        out: &mut impl Write,
+        path: &str,
+        entities: &[MentionRecord<'_>],
+    ) -> io::Result<()> {
+        let document = DocumentRecord { path, entities };
+        match self.format {
+            TagFormat::Json => {
+                if self.written > 0 {
+                    out.write_all(b",\n")?;
+                }
+                serde_json::to_writer_pretty(&mut *out, &document)?;
+                if !self.array {
+                    out.write_all(b"\n")?;
+                }
+            }
+            TagFormat::Jsonl => {
+                serde_json::to_writer(&mut *out, &document)?;
+                out.write_all(b"\n")?;
+            }
+            TagFormat::Tsv => {
+                for m in entities {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                        tsv_field(path),
+                        m.start,
+                        m.end,
+                        m.byte_start,
+                        m.byte_end,
+                        tsv_field(m.text),
+                        m.label,
+                        tsv_field(m.id),
+                        tsv_field(m.name),
+                        tsv_field(m.alias),
+                        m.proclitics
+                    )?;
+                }
+            }
+            TagFormat::Pretty => {
+                writeln!(out, "{path}: {} mentions", entities.len())?;
+                for m in entities {
+                    writeln!(
+                        out,
+                        "  {:>6}-{:<6} {:<12} {}  →  {} ({})",
+                        m.start, m.end, m.label, m.text, m.name, m.id
+                    )?;
+                }
+            }
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    fn end(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if self.format == TagFormat::Json && self.array {
+            out.write_all(b"\n]\n")?;
+        }
+        Ok(())
+    }
+}

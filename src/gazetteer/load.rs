@@ -1,0 +1,332 @@
+//! Reading gazetteer files and turning YAML into located records.
+//!
+//! A file is parsed in two steps: first into a YAML tree (a syntax error stops that file, with the
+//! parser's line and column), then entity by entity, so that one bad entity does not hide the problems
+//! of the next. serde_yaml gives no positions for values, so positions come from a light scan of the
+//! file's lines: the start line of every top-level list item, and the first line in an item's block
+//! that holds a given key or value. That is exact for block-style YAML, which is what the format asks
+//! for, and falls back to the item's first line otherwise.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::error::{Diagnostic, Error, Result};
+
+use super::schema::{EntityRecord, FileRecord};
+
+/// A gazetteer file's text and the name it is reported under.
+#[derive(Clone, Debug)]
+pub(crate) struct SourceText {
+    pub(crate) path: PathBuf,
+    pub(crate) text: Arc<str>,
+}
+
+/// An entity record and where it came from.
+#[derive(Debug)]
+pub(crate) struct ParsedEntity {
+    pub(crate) record: EntityRecord,
+    pub(crate) block: Block,
+}
+
+/// Where an entity's item sits in its file.
+#[derive(Clone, Debug)]
+pub(crate) struct Block {
+    pub(crate) source: Arc<SourceText>,
+    /// 1-based line of the item's `- `.
+    pub(crate) line: usize,
+    /// 1-based lines of the item's block, end exclusive.
+    pub(crate) lines: Range<usize>,
+}
+
+impl Block {
+    pub(crate) fn path(&self) -> &Path {
+        &self.source.path
+    }
+
+    /// The diagnostic position of `key:` in this entity's block, or of the block itself.
+    pub(crate) fn key_position(&self, key: &str) -> (usize, usize) {
+        self.find_in_block(|line| key_column(line, key))
+            .unwrap_or((self.line, 1))
+    }
+
+    /// The diagnostic position of an alias's text in this entity's block, or of `aliases:`.
+    pub(crate) fn alias_position(&self, alias: &str) -> (usize, usize) {
+        if !alias.trim().is_empty() {
+            let found = self.find_in_block(|line| {
+                let trimmed = line.trim_start().trim_start_matches("- ").trim_start();
+                let value = trimmed
+                    .strip_prefix("text:")
+                    .map_or(trimmed, str::trim_start);
+                let value = value.trim_matches(|c| c == '"' || c == '\'');
+                (value == alias).then(|| char_column(line, line.len() - trimmed.len()))
+            });
+            if let Some(position) = found {
+                return position;
+            }
+        }
+        self.key_position("aliases")
+    }
+
+    fn find_in_block(
+        &self,
+        mut column_of: impl FnMut(&str) -> Option<usize>,
+    ) -> Option<(usize, usize)> {
+        let skip = self.lines.start.saturating_sub(1);
+        let take = self.lines.end.saturating_sub(self.lines.start);
+        self.source
+            .text
+            .lines()
+            .enumerate()
+            .skip(skip)
+            .take(take)
+            .find_map(|(idx, line)| column_of(line).map(|col| (idx + 1, col)))
+    }
+}
+
+/// What one file declares.
+#[derive(Debug, Default)]
+pub(crate) struct ParsedFile {
+    pub(crate) types: Vec<String>,
+    pub(crate) cues: Vec<(String, Vec<String>)>,
+    pub(crate) entities: Vec<ParsedEntity>,
+}
+
+/// Adds the gazetteer files at `path` to `out`: the file itself, or every `*.yml`/`*.yaml` file below
+/// a directory, in sorted order so that loading is deterministic.
+///
+/// # Errors
+///
+/// An I/O error naming the path when it cannot be read, or when it is neither a file nor a directory.
+pub(crate) fn read_path(path: &Path, out: &mut Vec<SourceText>) -> Result<()> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        let mut files = Vec::new();
+        collect_yaml_files(path, &mut files)?;
+        files.sort();
+        for file in files {
+            read_file(&file, out)?;
+        }
+        Ok(())
+    } else {
+        read_file(path, out)
+    }
+}
+
+fn collect_yaml_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        if path.is_dir() {
+            collect_yaml_files(&path, files)?;
+        } else if is_gazetteer_file(&path) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn is_gazetteer_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yml" | "yaml")
+    )
+}
+
+fn read_file(path: &Path, out: &mut Vec<SourceText>) -> Result<()> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let message = format!("not valid UTF-8 at byte {at}");
+        Error::io(
+            path,
+            std::io::Error::new(std::io::ErrorKind::InvalidData, message),
+        )
+    })?;
+    out.push(SourceText {
+        path: path.to_owned(),
+        text: text.into(),
+    });
+    Ok(())
+}
+
+/// Parses one file, adding every problem to `diagnostics`.
+pub(crate) fn parse(source: &Arc<SourceText>, diagnostics: &mut Vec<Diagnostic>) -> ParsedFile {
+    let path = &source.path;
+    let tree: serde_yaml::Value = match serde_yaml::from_str(&source.text) {
+        Ok(tree) => tree,
+        Err(e) => {
+            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+            diagnostics.push(Diagnostic::error(path, line, column, yaml_message(&e)));
+            return ParsedFile::default();
+        }
+    };
+    let file = match tree {
+        serde_yaml::Value::Null => FileRecord::default(),
+        serde_yaml::Value::Sequence(entities) => FileRecord {
+            entities,
+            ..FileRecord::default()
+        },
+        mapping @ serde_yaml::Value::Mapping(_) => match serde_yaml::from_value(mapping) {
+            Ok(file) => file,
+            Err(e) => {
+                let message = format!(
+                    "{} (a gazetteer file is a list of entities or a map of `types`, `cues` and `entities`)",
+                    yaml_message(&e)
+                );
+                diagnostics.push(Diagnostic::error(path, 1, 1, message));
+                return ParsedFile::default();
+            }
+        },
+        _ => {
+            let message = "expected a list of entities".to_owned();
+            diagnostics.push(Diagnostic::error(path, 1, 1, message));
+            return ParsedFile::default();
+        }
+    };
+    let blocks = item_blocks(&source.text, file.entities.len());
+    let mut entities = Vec::with_capacity(file.entities.len());
+    for (value, lines) in file.entities.into_iter().zip(blocks) {
+        let block = Block {
+            source: Arc::clone(source),
+            line: lines.start,
+            lines,
+        };
+        match serde_yaml::from_value::<EntityRecord>(value) {
+            Ok(record) => entities.push(ParsedEntity { record, block }),
+            Err(e) => {
+                let message = yaml_message(&e);
+                let (line, column) = match unknown_field(&message) {
+                    Some(field) => block.key_position(field),
+                    None => (block.line, 1),
+                };
+                diagnostics.push(Diagnostic::error(path, line, column, message));
+            }
+        }
+    }
+    ParsedFile {
+        types: file.types,
+        cues: file.cues.into_iter().collect(),
+        entities,
+    }
+}
+
+/// serde_yaml's message without its trailing position, which the diagnostic carries already.
+fn yaml_message(e: &serde_yaml::Error) -> String {
+    let message = e.to_string();
+    match message.find(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    }
+}
+
+fn unknown_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("unknown field `")?;
+    rest.split('`').next()
+}
+
+/// The 1-based line ranges of the entity items: lines that start a `- ` item at the indentation of the
+/// first such line (after an `entities:` key when the file has one). When the scan does not find one
+/// line per entity (flow-style YAML), every entity is placed on line 1.
+fn item_blocks(text: &str, count: usize) -> Vec<Range<usize>> {
+    let lines: Vec<&str> = text.lines().collect();
+    let first_body_line = lines
+        .iter()
+        .position(|l| l.starts_with("entities:"))
+        .map_or(0, |i| i + 1);
+    let mut indent = None;
+    let mut starts = Vec::with_capacity(count);
+    for (idx, line) in lines.iter().enumerate().skip(first_body_line) {
+        let trimmed = line.trim_start_matches(' ');
+        if !(trimmed.starts_with("- ") || trimmed == "-") {
+            continue;
+        }
+        let this_indent = line.len() - trimmed.len();
+        if *indent.get_or_insert(this_indent) == this_indent {
+            starts.push(idx + 1);
+        }
+    }
+    if starts.len() != count {
+        return vec![1..lines.len() + 1; count];
+    }
+    let mut blocks = Vec::with_capacity(count);
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(lines.len() + 1);
+        blocks.push(start..end);
+    }
+    blocks
+}
+
+/// The 1-based column of `key:` when `line` holds that key (possibly after `- `).
+fn key_column(line: &str, key: &str) -> Option<usize> {
+    let trimmed = line.trim_start().trim_start_matches("- ").trim_start();
+    let rest = trimmed.strip_prefix(key)?;
+    rest.starts_with(':')
+        .then(|| char_column(line, line.len() - trimmed.len()))
+}
+
+fn char_column(line: &str, byte: usize) -> usize {
+    line[..byte].chars().count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> (ParsedFile, Vec<Diagnostic>) {
+        let source = Arc::new(SourceText {
+            path: "t.yml".into(),
+            text: text.into(),
+        });
+        let mut diagnostics = Vec::new();
+        let parsed = parse(&source, &mut diagnostics);
+        (parsed, diagnostics)
+    }
+
+    #[test]
+    fn syntax_error_has_position() {
+        let (_, d) = parse_str("- id: a\n  name: [unclosed\n");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].line >= 2, "{d:?}");
+    }
+
+    #[test]
+    fn unknown_field_points_at_the_key() {
+        let text = "- id: a\n  type: PLACE\n  name: حلب\n  name_en: Aleppo\n\n- id: b\n  type: PLACE\n  name: حمص\n  name_en: Homs\n  alises: [x]\n";
+        let (parsed, d) = parse_str(text);
+        assert_eq!(parsed.entities.len(), 1);
+        assert_eq!((d[0].line, d[0].column), (10, 3), "{d:?}");
+        assert!(
+            d[0].message.contains("unknown field `alises`"),
+            "{}",
+            d[0].message
+        );
+    }
+
+    #[test]
+    fn every_bad_entity_is_reported() {
+        let text = "- id: a\n  type: PLACE\n\n- id: b\n  type: PLACE\n";
+        let (_, d) = parse_str(text);
+        assert_eq!(d.iter().map(|d| d.line).collect::<Vec<_>>(), [1, 4]);
+    }
+
+    #[test]
+    fn alias_position_finds_plain_and_map_aliases() {
+        let text = "- id: a\n  type: PLACE\n  name: حلب\n  name_en: Aleppo\n  aliases:\n    - حلب الشهباء\n    - text: الشهباء\n      when: cue\n";
+        let (parsed, d) = parse_str(text);
+        assert!(d.is_empty(), "{d:?}");
+        let entity = &parsed.entities[0].block;
+        assert_eq!(entity.alias_position("حلب الشهباء"), (6, 7));
+        assert_eq!(entity.alias_position("الشهباء"), (7, 7));
+    }
+
+    #[test]
+    fn mapping_form_declares_types_and_cues() {
+        let text = "types: [MILITIA]\ncues:\n  PLACE: [مدينة]\nentities:\n  - id: a\n    type: MILITIA\n    name: س\n    name_en: S\n";
+        let (parsed, d) = parse_str(text);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(parsed.types, ["MILITIA"]);
+        assert_eq!(parsed.entities[0].block.line, 5);
+    }
+}

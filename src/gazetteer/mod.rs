@@ -1,0 +1,623 @@
+//! Gazetteers: entities, their types and aliases, validated and ready for the matcher.
+//!
+//! A [`Gazetteer`] is built from YAML files (see `gazetteers/README.md` for the format), from the
+//! defaults embedded in the binary, or both. Building validates everything and reports every problem
+//! at once with its file, line and column; a gazetteer that exists is a gazetteer that is consistent
+//! (unique ids, known types, aliases that normalise to something, references that resolve).
+
+mod load;
+mod schema;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, LazyLock};
+
+use regex::Regex;
+
+use crate::error::{Diagnostic, Error, Level, Result};
+use crate::normalize::Normalizer;
+use crate::span::{AliasId, EntityId, LabelId};
+
+use load::{Block, ParsedEntity, ParsedFile, SourceText};
+use schema::EntityRecord;
+pub use schema::{Category, When};
+
+/// The entity types every gazetteer knows; files may declare more under `types:`.
+pub const DEFAULT_LABELS: [&str; 4] = ["PLACE", "ARMED_GROUP", "PERSON", "ORG"];
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/default_gazetteers.rs"));
+}
+
+/// The name under which the embedded gazetteers are reported, e.g. `<default>/curated/people.yml`.
+pub const DEFAULT_PREFIX: &str = "<default>";
+
+/// A validated set of entities and aliases.
+#[derive(Debug)]
+pub struct Gazetteer {
+    labels: Vec<String>,
+    entities: Vec<Entity>,
+    aliases: Vec<Alias>,
+    /// Normalised cue words per label, indexed by [`LabelId`].
+    cues: Vec<HashSet<String>>,
+}
+
+/// One entity.
+#[derive(Clone, Debug)]
+pub struct Entity {
+    /// Stable id, unique in the gazetteer.
+    pub id: String,
+    /// The entity's type.
+    pub label: LabelId,
+    /// Canonical Arabic name.
+    pub name: String,
+    /// Canonical English name.
+    pub name_en: String,
+    /// Optional attributes carried to the output.
+    pub attributes: Attributes,
+    aliases: std::ops::Range<u32>,
+}
+
+/// Optional attributes of an entity, as the YAML gives them.
+#[derive(Clone, Debug, Default)]
+#[non_exhaustive]
+pub struct Attributes {
+    /// ISO 3166-1 alpha-2 code.
+    pub country: Option<String>,
+    /// Governorate or province (Arabic).
+    pub admin1: Option<String>,
+    /// District (Arabic).
+    pub admin2: Option<String>,
+    /// WGS84 latitude.
+    pub lat: Option<f64>,
+    /// WGS84 longitude.
+    pub lon: Option<f64>,
+    /// Population, for places.
+    pub population: Option<u64>,
+    /// GeoNames id.
+    pub geonames: Option<u64>,
+    /// Wikidata id (`Q…`).
+    pub wikidata: Option<String>,
+    /// Id of the entity this one is part of.
+    pub parent: Option<String>,
+    /// Ids of the entities it is allied with.
+    pub affiliation: Vec<String>,
+    /// Id of the entity this one became.
+    pub successor: Option<String>,
+    /// Actor category of an armed group.
+    pub category: Option<Category>,
+    /// Years active.
+    pub active: Option<String>,
+    /// Free text.
+    pub notes: Option<String>,
+    /// Where the entity comes from.
+    pub sources: Vec<String>,
+}
+
+/// One written form of an entity.
+#[derive(Clone, Debug)]
+pub struct Alias {
+    /// The alias as written in the gazetteer.
+    pub text: String,
+    /// When it may fire.
+    pub when: When,
+    /// The entity it names.
+    pub entity: EntityId,
+    /// The normalised form the matcher searches for.
+    pub(crate) key: String,
+}
+
+impl Gazetteer {
+    /// A builder that loads the embedded defaults plus any files added to it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let gazetteer = rasid::Gazetteer::builder()
+    ///     .add_yaml("mine.yml", "- {id: x:kobani, type: PLACE, name: كوباني, name_en: Kobani}")
+    ///     .defaults(false)
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(gazetteer.len(), 1);
+    /// ```
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::new()
+    }
+
+    /// The embedded default gazetteers.
+    ///
+    /// # Errors
+    ///
+    /// Only if the embedded files are invalid, which the test suite rules out.
+    pub fn defaults() -> Result<Gazetteer> {
+        GazetteerBuilder::new().build()
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.entities.len()
+    }
+
+    /// Whether there are no entities.
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty()
+    }
+
+    /// The entity with index `id`.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id.as_usize()]
+    }
+
+    /// All entities, in load order.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The alias with index `id`.
+    pub fn alias(&self, id: AliasId) -> &Alias {
+        &self.aliases[id.as_usize()]
+    }
+
+    /// All aliases; every entity's canonical name is among them.
+    pub fn aliases(&self) -> &[Alias] {
+        &self.aliases
+    }
+
+    /// The aliases of one entity.
+    pub fn aliases_of(&self, id: EntityId) -> &[Alias] {
+        let range = &self.entity(id).aliases;
+        &self.aliases[range.start as usize..range.end as usize]
+    }
+
+    /// The name of a label (`PLACE`, …).
+    pub fn label_name(&self, label: LabelId) -> &str {
+        &self.labels[label.as_usize()]
+    }
+
+    /// All labels, indexed by [`LabelId`].
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// Whether the normalised word `norm_word` is a cue for entities of type `label`.
+    pub(crate) fn is_cue(&self, label: LabelId, norm_word: &str) -> bool {
+        self.cues[label.as_usize()].contains(norm_word)
+    }
+}
+
+/// Collects gazetteer sources, then validates and builds a [`Gazetteer`].
+#[derive(Clone, Debug)]
+pub struct GazetteerBuilder {
+    defaults: bool,
+    paths: Vec<PathBuf>,
+    texts: Vec<(PathBuf, String)>,
+}
+
+impl Default for GazetteerBuilder {
+    fn default() -> GazetteerBuilder {
+        GazetteerBuilder::new()
+    }
+}
+
+impl GazetteerBuilder {
+    /// A builder with the embedded defaults and nothing else.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder {
+            defaults: true,
+            paths: Vec::new(),
+            texts: Vec::new(),
+        }
+    }
+
+    /// Whether to load the embedded default gazetteers (on by default).
+    pub fn defaults(&mut self, yes: bool) -> &mut GazetteerBuilder {
+        self.defaults = yes;
+        self
+    }
+
+    /// Adds a YAML file, or every `*.yml`/`*.yaml` file below a directory.
+    pub fn add_path(&mut self, path: impl Into<PathBuf>) -> &mut GazetteerBuilder {
+        self.paths.push(path.into());
+        self
+    }
+
+    /// Adds YAML text, reported under `name`.
+    pub fn add_yaml(
+        &mut self,
+        name: impl Into<PathBuf>,
+        yaml: impl Into<String>,
+    ) -> &mut GazetteerBuilder {
+        self.texts.push((name.into(), yaml.into()));
+        self
+    }
+
+    /// Validates every source and builds the gazetteer. Warnings are dropped; see
+    /// [`GazetteerBuilder::check`] to see them.
+    ///
+    /// # Errors
+    ///
+    /// An I/O error for a path that cannot be read, or [`crate::ErrorKind::Gazetteer`] listing every
+    /// error-level problem found in any file.
+    pub fn build(&self) -> Result<Gazetteer> {
+        let (gazetteer, diagnostics) = self.assemble(false)?;
+        let errors: Vec<Diagnostic> = diagnostics
+            .into_iter()
+            .filter(|d| d.level == Level::Error)
+            .collect();
+        match gazetteer {
+            Some(gazetteer) if errors.is_empty() => Ok(gazetteer),
+            _ => Err(Error::gazetteer(errors)),
+        }
+    }
+
+    /// Validates every source and returns all diagnostics, errors and warnings, in file order.
+    ///
+    /// # Errors
+    ///
+    /// An I/O error for a path that cannot be read.
+    pub fn check(&self) -> Result<Vec<Diagnostic>> {
+        Ok(self.assemble(true)?.1)
+    }
+
+    fn sources(&self) -> Result<Vec<SourceText>> {
+        let mut sources = Vec::new();
+        if self.defaults {
+            for (name, text) in embedded::FILES {
+                let path = Path::new(DEFAULT_PREFIX).join(name);
+                sources.push(SourceText {
+                    path,
+                    text: Arc::from(*text),
+                });
+            }
+        }
+        for path in &self.paths {
+            load::read_path(path, &mut sources)?;
+        }
+        for (name, text) in &self.texts {
+            sources.push(SourceText {
+                path: name.clone(),
+                text: Arc::from(text.as_str()),
+            });
+        }
+        Ok(sources)
+    }
+
+    fn assemble(&self, with_warnings: bool) -> Result<(Option<Gazetteer>, Vec<Diagnostic>)> {
+        let mut diagnostics = Vec::new();
+        let files: Vec<ParsedFile> = self
+            .sources()?
+            .into_iter()
+            .map(|source| load::parse(&Arc::new(source), &mut diagnostics))
+            .collect();
+        let mut assembler = Assembler::new(&mut diagnostics);
+        for file in &files {
+            assembler.declare_types(file);
+        }
+        for file in files {
+            assembler.add_file(file);
+        }
+        let gazetteer = assembler.finish(with_warnings);
+        Ok((gazetteer, diagnostics))
+    }
+}
+
+static ID_PATTERN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$").expect("valid regex"));
+static LABEL_PATTERN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][A-Z0-9_]*$").expect("valid regex"));
+static WIKIDATA_PATTERN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Q[1-9][0-9]*$").expect("valid regex"));
+
+/// Turns parsed files into a gazetteer, validating as it goes.
+struct Assembler<'d> {
+    diagnostics: &'d mut Vec<Diagnostic>,
+    normalizer: Normalizer,
+    labels: Vec<String>,
+    cues: Vec<HashSet<String>>,
+    entities: Vec<Entity>,
+    aliases: Vec<Alias>,
+    blocks: Vec<Block>,
+    ids: HashMap<String, EntityId>,
+    /// References to check once every entity is known: (entity, field, target id).
+    references: Vec<(EntityId, &'static str, String)>,
+}
+
+impl<'d> Assembler<'d> {
+    fn new(diagnostics: &'d mut Vec<Diagnostic>) -> Assembler<'d> {
+        let labels: Vec<String> = DEFAULT_LABELS.iter().map(|l| (*l).to_owned()).collect();
+        Assembler {
+            diagnostics,
+            normalizer: Normalizer::new(),
+            cues: vec![HashSet::new(); labels.len()],
+            labels,
+            entities: Vec::new(),
+            aliases: Vec::new(),
+            blocks: Vec::new(),
+            ids: HashMap::new(),
+            references: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, path: &Path, (line, column): (usize, usize), message: String) {
+        self.diagnostics
+            .push(Diagnostic::error(path, line, column, message));
+    }
+
+    fn declare_types(&mut self, file: &ParsedFile) {
+        for label in &file.types {
+            if !LABEL_PATTERN.is_match(label) {
+                // Reported with the file, which has no line for flow-style lists.
+                let path = file.entities.first().map(|e| e.block.path().to_owned());
+                let path = path.unwrap_or_default();
+                let message =
+                    format!("invalid type name \"{label}\": use upper case letters, digits and _");
+                self.error(&path, (1, 1), message);
+            } else if !self.labels.contains(label) {
+                self.labels.push(label.clone());
+                self.cues.push(HashSet::new());
+            }
+        }
+    }
+
+    fn label(&self, name: &str) -> Option<LabelId> {
+        self.labels
+            .iter()
+            .position(|l| l == name)
+            .map(LabelId::from_usize)
+    }
+
+    fn add_file(&mut self, file: ParsedFile) {
+        for (label, words) in file.cues {
+            let Some(label_id) = self.label(&label) else {
+                let path = file
+                    .entities
+                    .first()
+                    .map(|e| e.block.path().to_owned())
+                    .unwrap_or_default();
+                let message = format!("cues for unknown type \"{label}\"");
+                self.error(&path, (1, 1), message);
+                continue;
+            };
+            for word in words {
+                let key = self.normalizer.normalize_key(&word);
+                if !key.is_empty() {
+                    self.cues[label_id.as_usize()].insert(key);
+                }
+            }
+        }
+        for entity in file.entities {
+            self.add_entity(entity);
+        }
+    }
+
+    fn add_entity(&mut self, parsed: ParsedEntity) {
+        let ParsedEntity { record, block } = parsed;
+        let path = block.source.path.clone();
+        let entity_id = EntityId::from_usize(self.entities.len());
+        let mut ok = true;
+
+        if !ID_PATTERN.is_match(&record.id) {
+            let message = format!(
+                "invalid id \"{}\": use letters, digits and . _ : / - (not starting with a symbol)",
+                record.id
+            );
+            self.error(&path, block.key_position("id"), message);
+            ok = false;
+        } else if let Some(&first) = self.ids.get(&record.id) {
+            let first = &self.blocks[first.as_usize()];
+            let message = format!(
+                "duplicate id \"{}\" (first defined at {}:{})",
+                record.id,
+                first.path().display(),
+                first.line
+            );
+            self.error(&path, block.key_position("id"), message);
+            ok = false;
+        }
+        let label = self.label(&record.label);
+        if label.is_none() {
+            let message = format!(
+                "unknown type \"{}\" in entity \"{}\": expected one of {} or a type declared under `types:`",
+                record.label,
+                record.id,
+                self.labels.join(", ")
+            );
+            self.error(&path, block.key_position("type"), message);
+            ok = false;
+        }
+        if record.name_en.trim().is_empty() {
+            let message = format!("empty name_en in entity \"{}\"", record.id);
+            self.error(&path, block.key_position("name_en"), message);
+            ok = false;
+        }
+        ok &= self.check_attributes(&record, &block, entity_id);
+
+        let alias_start = self.aliases.len();
+        ok &= self.add_aliases(&record, &block, entity_id);
+        let (Some(label), true) = (label, ok) else {
+            self.aliases.truncate(alias_start);
+            self.references.retain(|(e, _, _)| *e != entity_id);
+            return;
+        };
+        self.ids.insert(record.id.clone(), entity_id);
+        self.blocks.push(block);
+        self.entities.push(Entity {
+            aliases: table_index(alias_start)..table_index(self.aliases.len()),
+            id: record.id,
+            label,
+            name: record.name,
+            name_en: record.name_en,
+            attributes: Attributes {
+                country: record.country,
+                admin1: record.admin1,
+                admin2: record.admin2,
+                lat: record.lat,
+                lon: record.lon,
+                population: record.population,
+                geonames: record.geonames,
+                wikidata: record.wikidata,
+                parent: record.parent,
+                affiliation: record.affiliation,
+                successor: record.successor,
+                category: record.category,
+                active: record.active,
+                notes: record.notes,
+                sources: record.sources,
+            },
+        });
+    }
+
+    fn check_attributes(&mut self, record: &EntityRecord, block: &Block, entity: EntityId) -> bool {
+        let path = block.path();
+        let mut ok = true;
+        if let Some(lat) = record.lat.filter(|lat| !(-90.0..=90.0).contains(lat)) {
+            let message = format!(
+                "latitude {lat} of \"{}\" is out of range -90..90",
+                record.id
+            );
+            self.error(path, block.key_position("lat"), message);
+            ok = false;
+        }
+        if let Some(lon) = record.lon.filter(|lon| !(-180.0..=180.0).contains(lon)) {
+            let message = format!(
+                "longitude {lon} of \"{}\" is out of range -180..180",
+                record.id
+            );
+            self.error(path, block.key_position("lon"), message);
+            ok = false;
+        }
+        if let Some(qid) = record
+            .wikidata
+            .as_ref()
+            .filter(|q| !WIKIDATA_PATTERN.is_match(q))
+        {
+            let message = format!(
+                "wikidata id \"{qid}\" of \"{}\" is not of the form Q123",
+                record.id
+            );
+            self.error(path, block.key_position("wikidata"), message);
+            ok = false;
+        }
+        let targets = record
+            .parent
+            .iter()
+            .map(|t| ("parent", t))
+            .chain(record.successor.iter().map(|t| ("successor", t)))
+            .chain(record.affiliation.iter().map(|t| ("affiliation", t)));
+        for (field, target) in targets {
+            self.references.push((entity, field, target.clone()));
+        }
+        ok
+    }
+
+    /// Adds the canonical name and the aliases, merging those that normalise alike within the entity.
+    fn add_aliases(&mut self, record: &EntityRecord, block: &Block, entity: EntityId) -> bool {
+        let path = block.path();
+        let mut ok = true;
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let name = std::iter::once((&record.name, When::Always, true));
+        let aliases = record.aliases.iter().map(|a| (&a.text, a.when, false));
+        for (text, when, is_name) in name.chain(aliases) {
+            let what = if is_name { "name" } else { "alias" };
+            let position = if is_name {
+                block.key_position("name")
+            } else {
+                block.alias_position(text)
+            };
+            if text.trim().is_empty() {
+                self.error(
+                    path,
+                    position,
+                    format!("empty {what} in entity \"{}\"", record.id),
+                );
+                ok = false;
+                continue;
+            }
+            let key = self.normalizer.normalize_key(text);
+            if key.is_empty() {
+                let message = format!(
+                    "{what} \"{text}\" of \"{}\" normalises to nothing",
+                    record.id
+                );
+                self.error(path, position, message);
+                ok = false;
+                continue;
+            }
+            match seen.get(&key) {
+                // An alias spelt like the name gives the name its rule.
+                Some(&index) => {
+                    if !is_name && self.aliases[index].when == When::Always {
+                        self.aliases[index].when = when;
+                    }
+                }
+                None => {
+                    seen.insert(key.clone(), self.aliases.len());
+                    self.aliases.push(Alias {
+                        text: text.clone(),
+                        when,
+                        entity,
+                        key,
+                    });
+                }
+            }
+        }
+        ok
+    }
+
+    fn finish(mut self, with_warnings: bool) -> Option<Gazetteer> {
+        for (entity, field, target) in std::mem::take(&mut self.references) {
+            if self.ids.contains_key(&target) {
+                continue;
+            }
+            // An entity that failed validation is not in `blocks`; its own errors are reported.
+            let Some(block) = self.blocks.get(entity.as_usize()).cloned() else {
+                continue;
+            };
+            let message = format!(
+                "{field} \"{target}\" of \"{}\" is not the id of any entity",
+                self.entities[entity.as_usize()].id
+            );
+            self.error(block.path(), block.key_position(field), message);
+        }
+        if with_warnings {
+            self.warn_shared_aliases();
+        }
+        let failed = self.diagnostics.iter().any(|d| d.level == Level::Error);
+        (!failed).then(|| Gazetteer {
+            labels: self.labels,
+            entities: self.entities,
+            aliases: self.aliases,
+            cues: self.cues,
+        })
+    }
+
+    /// One warning per normalised alias that several entities share, at the alias's last use.
+    fn warn_shared_aliases(&mut self) {
+        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (index, alias) in self.aliases.iter().enumerate() {
+            by_key.entry(alias.key.as_str()).or_default().push(index);
+        }
+        let mut shared: Vec<&Vec<usize>> = by_key.values().filter(|v| v.len() > 1).collect();
+        shared.sort_unstable();
+        let mut warnings = Vec::new();
+        for indexes in shared {
+            let last = &self.aliases[*indexes.last().expect("shared aliases have two uses")];
+            let block = &self.blocks[last.entity.as_usize()];
+            let owners: Vec<String> = indexes
+                .iter()
+                .map(|&i| {
+                    let entity = &self.entities[self.aliases[i].entity.as_usize()];
+                    format!("{} ({})", entity.id, self.labels[entity.label.as_usize()])
+                })
+                .collect();
+            let message = format!("alias \"{}\" is shared by {}", last.text, owners.join(", "));
+            let (line, column) = block.alias_position(&last.text);
+            warnings.push(Diagnostic::warning(block.path(), line, column, message));
+        }
+        self.diagnostics.extend(warnings);
+    }
+}
+
+fn table_index(index: usize) -> u32 {
+    u32::try_from(index).expect("gazetteer tables hold fewer than 2^32 rows")
+}

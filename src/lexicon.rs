@@ -1,0 +1,80 @@
+//! Word frequencies of Arabic, used to tell a proclitic from a word's own first letter.
+//!
+//! `وحلب` is و + `حلب`, but `وزارة` is a word, not و + `زارة` (a Syrian village). The rule: a clitic
+//! reading of a word is taken only when the whole word is not more frequent than the remainder.
+//! Clitic forms are always rarer than their bare word (و attaches to a fraction of a noun's uses), so a
+//! whole word that is *more* frequent than its remainder is a word in its own right. The list is the
+//! embedded `gazetteers/lexicon/arabic_words.tsv` (folded words, Zipf ≥ 3), built by
+//! `scripts/build_lexicon.py` from wordfreq (CC BY-SA 4.0).
+
+use std::collections::HashMap;
+
+static EMBEDDED: &str = include_str!("../gazetteers/lexicon/arabic_words.tsv");
+
+/// Folded Arabic words and their Zipf frequency (log10 of uses per billion words).
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    zipf: HashMap<Box<str>, f32>,
+}
+
+impl Lexicon {
+    /// The embedded word list.
+    pub fn embedded() -> Lexicon {
+        Lexicon::parse(EMBEDDED)
+    }
+
+    /// An empty lexicon: every clitic reading is taken.
+    pub fn empty() -> Lexicon {
+        Lexicon::default()
+    }
+
+    /// Parses `word<TAB>zipf` lines; `#` lines and malformed lines are skipped (the file is generated).
+    fn parse(text: &str) -> Lexicon {
+        let zipf = text
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let (word, zipf) = line.split_once('\t')?;
+                Some((Box::from(word), zipf.parse().ok()?))
+            })
+            .collect();
+        Lexicon { zipf }
+    }
+
+    /// The Zipf frequency of a normalised word, 0 when it is rarer than the list's cut.
+    pub fn zipf(&self, norm_word: &str) -> f32 {
+        self.zipf.get(norm_word).copied().unwrap_or(0.0)
+    }
+
+    /// Whether `whole` (a normalised word) should be read as proclitics + `rest` rather than as a word
+    /// of its own.
+    pub fn allows_clitic_reading(&self, whole: &str, rest: &str) -> bool {
+        self.zipf(whole) <= self.zipf(rest)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clitic_readings() {
+        let lexicon = Lexicon::embedded();
+        let rows = [
+            ("waw on a city", "وحلب", "حلب", true),
+            ("beh on a city", "بحلب", "حلب", true),
+            ("unlisted clitic form", "بالبوكمال", "البوكمال", true),
+            ("wizara is a word", "وزاره", "زاره", false),
+            ("wakala is a word", "وكاله", "كاله", false),
+            ("lajna is a word", "لجنه", "جنه", false),
+            ("kamil is a word", "كامل", "امل", false),
+        ];
+        for (name, whole, rest, expected) in rows {
+            assert_eq!(
+                lexicon.allows_clitic_reading(whole, rest),
+                expected,
+                "{name}"
+            );
+        }
+    }
+}

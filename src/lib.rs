@@ -1,0 +1,37 @@
+//! rasid (راصد, "the observer") finds places, armed groups, people and organisations in Arabic news
+//! text by matching gazetteers, and reports each mention with its exact span in the original text.
+//!
+//! Matching sees through Arabic spelling variation (hamza forms, ى/ي, ة/ه, harakat, tatweel, PDF
+//! presentation forms, Persian letters, invisible marks) and through proclitics glued to a name
+//! (`وبالبوكمال`, `للبوكمال`, `لـ"قاسم سليماني"`), and every span still points into the text as written.
+//!
+//! ```
+//! use rasid::{Gazetteer, Tagger};
+//!
+//! let tagger = Tagger::new(Gazetteer::defaults()?);
+//! let text = "سيطرت القوات العراقية على مدينة القائم المتاخمة للبوكمال.";
+//! for mention in tagger.tag(text)? {
+//!     let entity = tagger.gazetteer().entity(mention.entity);
+//!     println!("{} {} {}", &text[mention.span.range()], tagger.gazetteer().label_name(mention.label), entity.id);
+//! }
+//! # Ok::<(), rasid::Error>(())
+//! ```
+#![deny(missing_docs)]
+
+mod error;
+mod gazetteer;
+mod lexicon;
+mod matcher;
+mod normalize;
+mod span;
+mod tagger;
+
+pub use error::{Diagnostic, Error, ErrorKind, Level, Result};
+pub use gazetteer::{
+    Alias, Attributes, Category, DEFAULT_LABELS, DEFAULT_PREFIX, Entity, Gazetteer,
+    GazetteerBuilder, When,
+};
+pub use lexicon::Lexicon;
+pub use normalize::{Normalized, Normalizer};
+pub use span::{AliasId, EntityId, LabelId, Span};
+pub use tagger::{Mention, Scratch, Tagger};

@@ -1,0 +1,202 @@
+//! Per-character folding rules for Arabic-script news text.
+//!
+//! Each code point folds to nothing, to one character or (for presentation-form ligatures) to a short
+//! sequence. The rules are `match` arms on code point ranges so the hot loop never hashes; the table in
+//! the parent module's docs lists them all.
+
+use unicode_normalization::char::decompose_compatible;
+
+/// What one original character becomes in the normalised text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Fold {
+    /// Unchanged.
+    Keep,
+    /// Replaced by one character.
+    Char(char),
+    /// Removed: diacritics, tatweel, invisible format characters.
+    Delete,
+    /// A space character of any kind; runs of them collapse into one ASCII space.
+    Space,
+    /// An Arabic presentation form: decomposed compatibly, then each part is folded again.
+    Decompose,
+}
+
+/// Folds one character. See the table in [`crate::normalize`].
+pub(crate) fn fold(c: char) -> Fold {
+    match c {
+        // ASCII fast path: only upper-case letters and blanks change.
+        'A'..='Z' => Fold::Char(c.to_ascii_lowercase()),
+        ' ' | '\t' => Fold::Space,
+        '\0'..='\u{7F}' => Fold::Keep,
+        // Harakat, shadda, sukun and the rarer marks of the Arabic block; superscript alef.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' => Fold::Delete,
+        // Quranic annotation signs.
+        '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' | '\u{08D3}'..='\u{08FF}' => Fold::Delete,
+        // Tatweel (kashida).
+        '\u{0640}' => Fold::Delete,
+        // Hamza carriers and wasla on alef: أ إ آ ٱ ٲ ٳ.
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0672}' | '\u{0673}' => {
+            Fold::Char('ا')
+        }
+        // Alef maqsura and Farsi yeh.
+        '\u{0649}' | '\u{06CC}' => Fold::Char('ي'),
+        // Teh marbuta, heh goal, heh doachashmee, ae, heh with yeh above.
+        '\u{0629}' | '\u{06C1}' | '\u{06BE}' | '\u{06D5}' | '\u{06C0}' => Fold::Char('ه'),
+        // Keheh and swash kaf.
+        '\u{06A9}' | '\u{06AA}' => Fold::Char('ك'),
+        // Arabic-Indic and Extended Arabic-Indic (Persian) digits.
+        '\u{0660}'..='\u{0669}' => Fold::Char(ascii_digit(c, '\u{0660}')),
+        '\u{06F0}'..='\u{06F9}' => Fold::Char(ascii_digit(c, '\u{06F0}')),
+        // Invisible format characters: Arabic letter mark, soft hyphen, zero-width and bidi controls,
+        // word joiner, byte order mark.
+        '\u{061C}' | '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' => Fold::Delete,
+        '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => Fold::Delete,
+        // Non-breaking and typographic spaces.
+        '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => Fold::Space,
+        // Presentation forms A and B, as pasted from PDFs.
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Fold::Decompose,
+        _ if c.is_uppercase() => match single_lowercase(c) {
+            Some(lower) => Fold::Char(lower),
+            None => Fold::Keep,
+        },
+        _ => Fold::Keep,
+    }
+}
+
+/// Calls `emit` with each character that `c` folds to, in order.
+///
+/// This is the slow path for presentation forms only; everything else goes through [`fold`] directly.
+pub(crate) fn fold_decomposed(c: char, mut emit: impl FnMut(char)) {
+    decompose_compatible(c, |part| match fold(part) {
+        Fold::Keep => emit(part),
+        Fold::Char(folded) => emit(folded),
+        Fold::Space => emit(' '),
+        Fold::Delete => {}
+        // No compatibility decomposition (ornate parentheses, unassigned points): keep it as it is.
+        Fold::Decompose => emit(part),
+    });
+}
+
+/// Whether `c` belongs to a word in normalised text: letters and digits of any script.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether `c` is an invisible format character that [`fold`] deletes. A span never ends on one:
+/// an RLM after a name is layout, not part of the name (unlike harakat, which belong to their letter).
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{0640}'
+    )
+}
+
+fn ascii_digit(c: char, zero: char) -> char {
+    let value = u32::from(c) - u32::from(zero);
+    char::from_digit(value, 10).expect("digit ranges hold exactly ten code points")
+}
+
+/// Lower-cases `c` only when its lower case is one character, so that one original character never
+/// becomes an unexpected sequence (`İ` lower-cases to two).
+fn single_lowercase(c: char) -> Option<char> {
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(c: char) -> String {
+        let mut out = String::new();
+        match fold(c) {
+            Fold::Keep => out.push(c),
+            Fold::Char(f) => out.push(f),
+            Fold::Space => out.push(' '),
+            Fold::Delete => {}
+            Fold::Decompose => fold_decomposed(c, |p| out.push(p)),
+        }
+        out
+    }
+
+    #[test]
+    fn table() {
+        let rows: &[(&str, char, &str)] = &[
+            ("fatha", '\u{064E}', ""),
+            ("shadda", '\u{0651}', ""),
+            ("sukun", '\u{0652}', ""),
+            ("superscript alef", '\u{0670}', ""),
+            ("tatweel", 'ـ', ""),
+            ("alef with hamza above", 'أ', "ا"),
+            ("alef with hamza below", 'إ', "ا"),
+            ("alef with madda", 'آ', "ا"),
+            ("alef wasla", 'ٱ', "ا"),
+            ("alef maqsura", 'ى', "ي"),
+            ("teh marbuta", 'ة', "ه"),
+            ("farsi yeh", 'ی', "ي"),
+            ("keheh", 'ک', "ك"),
+            ("ae", 'ە', "ه"),
+            ("heh with yeh above", 'ۀ', "ه"),
+            ("arabic-indic seven", '٧', "7"),
+            ("persian four", '۴', "4"),
+            ("right-to-left mark", '\u{200F}', ""),
+            ("zero width non-joiner", '\u{200C}', ""),
+            ("right-to-left embedding", '\u{202B}', ""),
+            ("first strong isolate", '\u{2068}', ""),
+            ("byte order mark", '\u{FEFF}', ""),
+            ("no-break space", '\u{00A0}', " "),
+            ("latin capital", 'Q', "q"),
+            ("greek capital", 'Σ', "σ"),
+            ("beh final form", '\u{FE90}', "ب"),
+            ("teh marbuta final form", '\u{FE94}', "ه"),
+            ("lam-alef ligature", '\u{FEFB}', "لا"),
+            ("lam-alef with hamza ligature", '\u{FEF7}', "لا"),
+            ("farsi yeh final form", '\u{FBFD}', "ي"),
+            ("plain letter", 'ب', "ب"),
+            ("arabic comma", '،', "،"),
+        ];
+        let mut names: Vec<&str> = rows.iter().map(|r| r.0).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), rows.len(), "row names must be unique");
+        for &(name, input, expected) in rows {
+            assert_eq!(
+                folded(input),
+                expected,
+                "rule {name}: U+{:04X}",
+                u32::from(input)
+            );
+        }
+    }
+
+    #[test]
+    fn letter_presentation_forms_fold_to_base_letters() {
+        for cp in 0xFE80..=0xFEFC {
+            let c = char::from_u32(cp).expect("presentation forms B are assigned");
+            let out = folded(c);
+            assert!(!out.is_empty(), "U+{cp:04X} vanished");
+            for part in out.chars() {
+                assert!(
+                    ('\u{0621}'..='\u{064A}').contains(&part),
+                    "U+{cp:04X} left {part:?}"
+                );
+            }
+        }
+    }
+}

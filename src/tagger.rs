@@ -1,0 +1,167 @@
+//! The tagger: text in, mentions with exact original spans out.
+//!
+//! A [`Tagger`] is built once (the automaton over every alias is the expensive part) and shared by
+//! reference across documents and threads; each worker keeps a [`Scratch`] so that tagging allocates
+//! nothing per match.
+
+use crate::error::{Error, Result};
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::Lexicon;
+use crate::matcher::{MatchScratch, Matcher, RawMatch, Resolved, detached_clitics};
+use crate::normalize::{Normalized, Normalizer, is_invisible};
+use crate::span::{AliasId, EntityId, LabelId, Span};
+
+/// One mention of an entity in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The name as written, in original bytes; never includes proclitics.
+    pub span: Span,
+    /// Proclitics attached to the name (`وب` in `وبالبوكمال`); empty when there are none.
+    pub proclitics: Span,
+    /// The entity.
+    pub entity: EntityId,
+    /// The alias that matched.
+    pub alias: AliasId,
+    /// The entity's type.
+    pub label: LabelId,
+}
+
+/// Per-worker buffers; reuse one across documents.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    normalized: Normalized,
+    matches: MatchScratch,
+}
+
+impl Scratch {
+    /// Empty buffers.
+    pub fn new() -> Scratch {
+        Scratch::default()
+    }
+}
+
+/// Tags text with the entities of a gazetteer.
+///
+/// # Examples
+///
+/// ```
+/// use rasid::{Gazetteer, Tagger};
+///
+/// let yaml = "- {id: g:sdf, type: ARMED_GROUP, name: قوات سوريا الديمقراطية, name_en: SDF, aliases: [قسد]}";
+/// let gazetteer = Gazetteer::builder().defaults(false).add_yaml("mine.yml", yaml).build()?;
+/// let tagger = Tagger::new(gazetteer);
+/// let text = "اشتباكات بين داعش وقسد";
+/// let mentions = tagger.tag(text)?;
+/// assert_eq!(mentions.len(), 1);
+/// assert_eq!(&text[mentions[0].span.range()], "قسد");
+/// assert_eq!(&text[mentions[0].proclitics.range()], "و");
+/// # Ok::<(), rasid::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Tagger {
+    gazetteer: Gazetteer,
+    matcher: Matcher,
+    normalizer: Normalizer,
+}
+
+impl Tagger {
+    /// Compiles the gazetteer, with the embedded Arabic word list deciding proclitics.
+    pub fn new(gazetteer: Gazetteer) -> Tagger {
+        Tagger::with_lexicon(gazetteer, Lexicon::embedded())
+    }
+
+    /// Compiles the gazetteer with a given word list.
+    pub fn with_lexicon(gazetteer: Gazetteer, lexicon: Lexicon) -> Tagger {
+        let matcher = Matcher::new(&gazetteer, lexicon);
+        Tagger {
+            gazetteer,
+            matcher,
+            normalizer: Normalizer::new(),
+        }
+    }
+
+    /// The gazetteer the tagger was built from.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Tags one text.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::DocumentTooLarge`] for a text of 4 GiB or more.
+    pub fn tag(&self, text: &str) -> Result<Vec<Mention>> {
+        let mut mentions = Vec::new();
+        self.tag_with(&mut Scratch::new(), text, |m| mentions.push(m))?;
+        Ok(mentions)
+    }
+
+    /// Tags one text with reused buffers, calling `emit` for each mention in text order.
+    ///
+    /// # Errors
+    ///
+    /// As [`Tagger::tag`].
+    pub fn tag_with(
+        &self,
+        scratch: &mut Scratch,
+        text: &str,
+        mut emit: impl FnMut(Mention),
+    ) -> Result<()> {
+        if u32::try_from(text.len()).is_err() {
+            return Err(Error::document_too_large(text.len()));
+        }
+        self.normalizer
+            .normalize_into(text, &mut scratch.normalized);
+        self.matcher
+            .scan(&self.gazetteer, &scratch.normalized, &mut scratch.matches);
+        let normalized = &scratch.normalized;
+        self.matcher.resolve(&mut scratch.matches, |raw, resolved| {
+            emit(to_mention(text, normalized, raw, resolved));
+        });
+        Ok(())
+    }
+}
+
+/// Maps a normalised match back to the original text.
+fn to_mention(text: &str, normalized: &Normalized, raw: &RawMatch, resolved: Resolved) -> Mention {
+    let offsets = &normalized.offsets;
+    let start = offsets.original_start(raw.norm_start);
+    // The end absorbs harakat after the last letter (they belong to it) but not layout marks.
+    let end = start
+        + text[start..offsets.original_start(raw.norm_end)]
+            .trim_end_matches(is_invisible)
+            .len();
+    let clitics = if raw.norm_clitic_start < raw.norm_start {
+        Some(raw.norm_clitic_start..raw.norm_start)
+    } else {
+        detached_clitics(normalized.as_str(), raw.norm_start)
+    };
+    let proclitics = clitics.map_or(Span { start, end: start }, |norm| {
+        let clitic_start = offsets.original_start(norm.start);
+        let clitic_end = offsets.original_start(norm.end);
+        let written = text[clitic_start..clitic_end].trim_end_matches(is_invisible);
+        Span {
+            start: clitic_start,
+            end: clitic_start + written.len(),
+        }
+    });
+    Mention {
+        span: Span { start, end },
+        proclitics,
+        entity: resolved.entity,
+        alias: resolved.alias,
+        label: resolved.label,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn tagger_is_send_and_sync() {
+        assert_send_sync::<Tagger>();
+    }
+}
