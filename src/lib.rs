@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 mod error;
+pub mod eval;
 mod gazetteer;
 mod lexicon;
 mod matcher;

@@ -26,6 +26,8 @@ pub(crate) enum Command {
     /// Validate gazetteers: every problem at once, as path:line:col.
     #[command(after_long_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
+    /// Score tagging against gold annotations: precision, recall and F1 per label.
+    Eval(EvalArgs),
 }
 
 const TAG_EXAMPLES: &str = "\
@@ -96,4 +98,19 @@ pub(crate) struct CheckArgs {
     /// Check the given files alone, not together with the built-in gazetteers.
     #[arg(long)]
     pub(crate) no_default_gazetteers: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct EvalArgs {
+    /// Gold annotations: JSON Lines of {"id", "entities": [{"start", "end", "label"}]} (code points).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) gold: PathBuf,
+    /// Directory holding `<id>.txt` for every gold document, or the text file of a one-document gold.
+    #[arg(value_name = "TEXTS")]
+    pub(crate) texts: PathBuf,
+    /// List every false positive and false negative with its context.
+    #[arg(long)]
+    pub(crate) show: bool,
+    #[command(flatten)]
+    pub(crate) gazetteer: GazetteerArgs,
 }

@@ -5,6 +5,7 @@
 
 mod args;
 mod check;
+mod eval;
 mod input;
 mod output;
 mod tag;
@@ -61,6 +62,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Tag(args) => tag::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Eval(args) => eval::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -55,8 +55,9 @@ impl Block {
         if !alias.trim().is_empty() {
             let found = self.find_in_block(|line| {
                 let trimmed = line.trim_start().trim_start_matches("- ").trim_start();
-                let value = trimmed
-                    .strip_prefix("text:")
+                let value = ["text:", "name:"]
+                    .iter()
+                    .find_map(|key| trimmed.strip_prefix(key))
                     .map_or(trimmed, str::trim_start);
                 let value = value.trim_matches(|c| c == '"' || c == '\'');
                 (value == alias).then(|| char_column(line, line.len() - trimmed.len()))

@@ -297,6 +297,8 @@ impl GazetteerBuilder {
             assembler.add_file(file);
         }
         let gazetteer = assembler.finish(with_warnings);
+        // File order, then position: how a person reads through the problems.
+        diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
         Ok((gazetteer, diagnostics))
     }
 }

@@ -1,0 +1,53 @@
+//! The annotated dev set: every reported span is the exact original slice.
+
+use std::path::PathBuf;
+
+use crate::tag::assert_spans_match;
+use crate::util::{root, run};
+
+/// The dev set lives beside the repository (it is not ours to redistribute); `RASID_DEV_DIR` overrides.
+fn dev_dir() -> PathBuf {
+    let dir = std::env::var_os("RASID_DEV_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("..").join("shared").join("data").join("dev"));
+    assert!(
+        dir.join("texts").is_dir(),
+        "dev set not found at {} (set RASID_DEV_DIR)",
+        dir.display()
+    );
+    dir
+}
+
+#[test]
+fn every_dev_span_is_the_original_slice() {
+    let texts = dev_dir().join("texts");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&texts)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 10,
+        "expected the dev texts in {}",
+        texts.display()
+    );
+    let args: Vec<String> = ["tag", "--format", "jsonl"]
+        .iter()
+        .map(|s| s.to_string())
+        .chain(files.iter().map(|f| f.to_str().unwrap().to_owned()))
+        .collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = run(&args).expect_code(0);
+    let mut total = 0;
+    for line in out.stdout.lines() {
+        let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = std::fs::read_to_string(doc["path"].as_str().unwrap()).unwrap();
+        let entities = doc["entities"].as_array().unwrap();
+        total += entities.len();
+        assert_spans_match(&text, entities);
+    }
+    assert!(
+        total > 100,
+        "the default gazetteers find names in the dev texts ({total})"
+    );
+}

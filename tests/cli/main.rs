@@ -1,0 +1,8 @@
+//! Integration tests: the real `rasid` binary on real articles and gazetteers.
+
+mod bad_input;
+mod check;
+mod dev;
+mod eval;
+mod tag;
+mod util;

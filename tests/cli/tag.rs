@@ -1,0 +1,204 @@
+//! `rasid tag`: formats, offsets and the seed article.
+
+use serde_json::Value;
+
+use crate::util::{SMALL_GAZETTEER, TempDir, fixture, run, run_in};
+
+const SEED: &str = "article-albukamal-2017.txt";
+
+/// Every span's `text` must equal the original slice, by code points and by bytes.
+pub fn assert_spans_match(text: &str, entities: &[Value]) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut previous_end = 0;
+    for e in entities {
+        let (start, end) = (
+            e["start"].as_u64().unwrap() as usize,
+            e["end"].as_u64().unwrap() as usize,
+        );
+        let (byte_start, byte_end) = (
+            e["byte_start"].as_u64().unwrap() as usize,
+            e["byte_end"].as_u64().unwrap() as usize,
+        );
+        let by_chars: String = chars[start..end].iter().collect();
+        assert_eq!(
+            by_chars,
+            e["text"].as_str().unwrap(),
+            "code point slice of {e}"
+        );
+        assert_eq!(
+            &text[byte_start..byte_end],
+            e["text"].as_str().unwrap(),
+            "byte slice of {e}"
+        );
+        assert!(
+            start >= previous_end,
+            "spans overlap or are unsorted at {e}"
+        );
+        previous_end = end;
+    }
+}
+
+/// The core issue's bar: every non-optional PLACE, ARMED_GROUP and PERSON gold span of the seed
+/// article is found with exact offsets by the default gazetteers, and at most 2 spans are not in the gold.
+#[test]
+fn seed_article_meets_the_gold() {
+    let out = run(&["tag", "--format", "json", fixture(SEED).to_str().unwrap()]).expect_code(0);
+    let json = out.json();
+    let predicted = json["entities"].as_array().unwrap();
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("article-albukamal-2017.gold.json")).unwrap(),
+    )
+    .unwrap();
+    let key = |e: &Value| {
+        (
+            e["start"].as_u64().unwrap(),
+            e["end"].as_u64().unwrap(),
+            e["label"].as_str().unwrap().to_owned(),
+        )
+    };
+    let predicted_keys: Vec<_> = predicted.iter().map(key).collect();
+    let gold_entities = gold["entities"].as_array().unwrap();
+    let scored = ["PLACE", "ARMED_GROUP", "PERSON"];
+    let missed: Vec<_> = gold_entities
+        .iter()
+        .filter(|g| {
+            !g["optional"].as_bool().unwrap_or(false)
+                && scored.contains(&g["label"].as_str().unwrap())
+        })
+        .filter(|g| !predicted_keys.contains(&key(g)))
+        .collect();
+    assert!(missed.is_empty(), "gold spans missed: {missed:#?}");
+    let gold_keys: Vec<_> = gold_entities.iter().map(key).collect();
+    let extra: Vec<_> = predicted
+        .iter()
+        .filter(|p| !gold_keys.contains(&key(p)))
+        .collect();
+    assert!(extra.len() <= 2, "spans not in the gold: {extra:#?}");
+    let text = std::fs::read_to_string(fixture(SEED)).unwrap();
+    assert_spans_match(&text, predicted);
+}
+
+#[test]
+fn json_record_has_every_field() {
+    let dir = TempDir::new();
+    let gazetteer = dir.write("g.yml", SMALL_GAZETTEER);
+    let text = "تقدمت قسد نحو البوكمال وبالبوكمال اشتباكات.";
+    let out = run_in(
+        dir.path(),
+        &[
+            "tag",
+            "--no-default-gazetteers",
+            "-g",
+            gazetteer.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        text.as_bytes(),
+    )
+    .expect_code(0);
+    let json = out.json();
+    assert_eq!(json["path"], "-");
+    let entities = json["entities"].as_array().unwrap();
+    assert_eq!(entities.len(), 3);
+    let third = &entities[2];
+    assert_eq!(third["text"], "البوكمال");
+    assert_eq!(third["label"], "PLACE");
+    assert_eq!(third["id"], "place:albukamal");
+    assert_eq!(third["name"], "البوكمال");
+    assert_eq!(third["alias"], "البوكمال");
+    assert_eq!(third["proclitics"], "وب");
+    assert_spans_match(text, entities);
+}
+
+#[test]
+fn several_inputs_make_a_json_array_and_jsonl_lines() {
+    let dir = TempDir::new();
+    let gazetteer = dir.write("g.yml", SMALL_GAZETTEER);
+    let a = dir.write("a.txt", "قسد");
+    let b = dir.write("b.txt", "لا شيء هنا");
+    let args = [
+        "tag",
+        "--no-default-gazetteers",
+        "-g",
+        gazetteer.to_str().unwrap(),
+    ];
+    let files = [a.to_str().unwrap(), b.to_str().unwrap()];
+    let json = run_in(
+        dir.path(),
+        &[&args[..], &["--format", "json"], &files[..]].concat(),
+        b"",
+    )
+    .expect_code(0)
+    .json();
+    assert_eq!(json.as_array().unwrap().len(), 2);
+    assert_eq!(json[1]["entities"].as_array().unwrap().len(), 0);
+    let jsonl = run_in(
+        dir.path(),
+        &[&args[..], &["--format", "jsonl"], &files[..]].concat(),
+        b"",
+    )
+    .expect_code(0);
+    let lines: Vec<Value> = jsonl
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["entities"][0]["id"], "group:sdf");
+}
+
+#[test]
+fn tsv_has_a_header_and_one_row_per_mention() {
+    let dir = TempDir::new();
+    let gazetteer = dir.write("g.yml", SMALL_GAZETTEER);
+    let out = run_in(
+        dir.path(),
+        &[
+            "tag",
+            "--no-default-gazetteers",
+            "-g",
+            gazetteer.to_str().unwrap(),
+            "--format",
+            "tsv",
+        ],
+        "صورة لـ\"قاسم سليماني\" قرب البوكمال".as_bytes(),
+    )
+    .expect_code(0);
+    let rows: Vec<Vec<&str>> = out
+        .stdout
+        .lines()
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows[0][..3], ["path", "start", "end"]);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[1][5], "قاسم سليماني");
+    assert_eq!(
+        rows[1][10], "ل",
+        "the proclitic before the tatweel and quote"
+    );
+}
+
+#[test]
+fn broken_pipe_exits_quietly() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rasid"))
+        .args([
+            "tag",
+            "--format",
+            "jsonl",
+            fixture(SEED).to_str().unwrap(),
+            fixture(SEED).to_str().unwrap(),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}

@@ -1,0 +1,129 @@
+//! The harness: runs the built `rasid` binary in a private temporary directory, feeds stdin and
+//! captures stdout, stderr and the exit code.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// The repository root, for fixtures.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture file under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests").join("fixtures").join(name)
+}
+
+/// A temporary directory, removed when dropped.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new() -> TempDir {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let dir = std::env::temp_dir().join(format!("rasid-test-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create temp dir");
+        TempDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes `contents` to `name` inside the directory and returns its path.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create parent");
+        }
+        std::fs::write(&path, contents).expect("write temp file");
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// What a run produced.
+#[derive(Debug)]
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Output {
+    /// Asserts the exit code, showing both streams when it differs.
+    pub fn expect_code(self, code: i32) -> Output {
+        assert_eq!(
+            self.code, code,
+            "unexpected exit code\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Parses stdout as one JSON document.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+/// Runs `rasid` with `args`, in `dir`, with `stdin` as standard input.
+pub fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rasid"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn rasid");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        // rasid may exit before reading everything; a broken pipe here is not a failure.
+        let _ = input.write_all(&stdin);
+    });
+    let output = child.wait_with_output().expect("wait for rasid");
+    writer.join().expect("stdin writer");
+    Output {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Runs `rasid` with `args` in the repository root, with empty stdin.
+pub fn run(args: &[&str]) -> Output {
+    run_in(&root(), args, b"")
+}
+
+/// A small gazetteer for tests that must not depend on the shipped data.
+pub const SMALL_GAZETTEER: &str = "\
+- id: group:sdf
+  type: ARMED_GROUP
+  name: قوات سوريا الديمقراطية
+  name_en: Syrian Democratic Forces
+  aliases:
+    - قسد
+
+- id: place:albukamal
+  type: PLACE
+  name: البوكمال
+  name_en: Abu Kamal
+  aliases:
+    - أبو كمال
+
+- id: person:soleimani
+  type: PERSON
+  name: قاسم سليماني
+  name_en: Qasem Soleimani
+";
