@@ -18,6 +18,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod count;
 mod error;
 pub mod eval;
 mod gazetteer;

@@ -71,7 +71,11 @@ struct PatternInfo {
 /// The compiled aliases of a gazetteer.
 #[derive(Debug)]
 pub(crate) struct Matcher {
+    /// Unanchored: the main scan. Kept apart from `anchored` because supporting both start kinds in
+    /// one automaton slows every search down.
     automaton: AhoCorasick,
+    /// Anchored: the retries at a rejected match's start.
+    anchored: AhoCorasick,
     patterns: Vec<PatternInfo>,
     candidates: Vec<Candidate>,
     lexicon: Lexicon,
@@ -163,13 +167,16 @@ impl Matcher {
                 first_word_len: table_index(first_word_len),
             });
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .build(&keys)
-            .expect("aliases are short enough for the automaton");
+        let build = |start_kind| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(start_kind)
+                .build(&keys)
+                .expect("aliases are short enough for the automaton")
+        };
         Matcher {
-            automaton,
+            automaton: build(StartKind::Unanchored),
+            anchored: build(StartKind::Anchored),
             patterns,
             candidates,
             lexicon,
@@ -201,7 +208,7 @@ impl Matcher {
                 }
                 // The blind spot: a shorter alias at the same start may pass where the longest failed.
                 let shorter = Input::new(hay).span(start..end - 1).anchored(Anchored::Yes);
-                match self.automaton.find(shorter) {
+                match self.anchored.find(shorter) {
                     Some(m) => {
                         end = m.end();
                         pattern = m.pattern().as_u32();

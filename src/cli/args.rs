@@ -26,9 +26,28 @@ pub(crate) enum Command {
     /// Validate gazetteers: every problem at once, as path:line:col.
     #[command(after_long_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
+    /// Count mentions per entity over many articles (CSV, TSV, JSON, JSON Lines, GeoJSON).
+    #[command(after_long_help = COUNT_EXAMPLES)]
+    Count(CountArgs),
     /// Score tagging against gold annotations: precision, recall and F1 per label.
     Eval(EvalArgs),
 }
+
+const COUNT_EXAMPLES: &str = "\
+Examples:
+  rasid count articles/ > counts.csv
+  rasid count --format geojson --label PLACE -o places.geojson corpus.jsonl.gz
+  rasid count --group-by month --top 20 corpus.jsonl
+  rasid count --format json -o part1.json part1.jsonl     # then:
+  rasid count --merge part1.json part2.json > all.csv
+
+Inputs: text files (.txt, .md: one document each), JSON Lines (.jsonl, .jsonl.gz: one
+{\"id\", \"text\", ...} object per line), directories (searched recursively for those), and `-`
+or nothing for standard input (JSON Lines when it starts with `{`).
+
+Exit codes:
+  0  every input was read
+  2  something was skipped (an unreadable file, a bad JSON line), or a usage error";
 
 const TAG_EXAMPLES: &str = "\
 Examples:
@@ -113,4 +132,67 @@ pub(crate) struct EvalArgs {
     pub(crate) show: bool,
     #[command(flatten)]
     pub(crate) gazetteer: GazetteerArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CountArgs {
+    /// Files, directories or `-`; standard input when none is given.
+    #[arg(value_name = "INPUT")]
+    pub(crate) inputs: Vec<PathBuf>,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = CountFormat::Csv)]
+    pub(crate) format: CountFormat,
+    /// One row per document and entity instead of totals.
+    #[arg(long, conflicts_with_all = ["group_by", "merge"])]
+    pub(crate) by_document: bool,
+    /// Totals per value of a JSON field (`date`, `source`, …); `month` groups by the `YYYY-MM` of `date`.
+    #[arg(long, value_name = "FIELD")]
+    pub(crate) group_by: Option<String>,
+    /// Only these types (repeatable).
+    #[arg(long = "label", value_name = "LABEL")]
+    pub(crate) labels: Vec<String>,
+    /// Only entities with at least this many mentions.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub(crate) min_mentions: u64,
+    /// Only the N most mentioned entities (per group with --group-by).
+    #[arg(long, value_name = "N")]
+    pub(crate) top: Option<usize>,
+    /// The JSON field holding the text.
+    #[arg(long, value_name = "FIELD", default_value = "text")]
+    pub(crate) text_field: String,
+    /// The JSON field holding the document id.
+    #[arg(long, value_name = "FIELD", default_value = "id")]
+    pub(crate) id_field: String,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub(crate) threads: Option<usize>,
+    /// Stop at the first bad document instead of skipping it.
+    #[arg(long)]
+    pub(crate) strict: bool,
+    /// No progress bar and no summary.
+    #[arg(short, long)]
+    pub(crate) quiet: bool,
+    /// Write to FILE atomically (a temporary file renamed at the end) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Add up the `--format json` outputs of earlier runs (the INPUTs) instead of reading articles.
+    #[arg(long)]
+    pub(crate) merge: bool,
+    #[command(flatten)]
+    pub(crate) gazetteer: GazetteerArgs,
+}
+
+/// How `count` writes its table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CountFormat {
+    /// Comma-separated values with a header (RFC 4180 quoting).
+    Csv,
+    /// Tab-separated values with a header.
+    Tsv,
+    /// One JSON object with the totals; mergeable with --merge.
+    Json,
+    /// One JSON object per row.
+    Jsonl,
+    /// An RFC 7946 FeatureCollection of the counted places that have coordinates.
+    Geojson,
 }

@@ -4,10 +4,15 @@
 //! ends the run quietly with success, as ripgrep does.
 
 mod args;
+mod atomic;
 mod check;
+mod count;
+mod documents;
 mod eval;
 mod input;
 mod output;
+mod progress;
+mod table;
 mod tag;
 
 use std::io;
@@ -62,6 +67,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Tag(args) => tag::run(&args),
         Command::Check(args) => check::run(&args),
+        Command::Count(args) => count::run(&args),
         Command::Eval(args) => eval::run(&args),
     };
     match result {

@@ -35,8 +35,8 @@ pub(crate) struct Block {
     pub(crate) source: Arc<SourceText>,
     /// 1-based line of the item's `- `.
     pub(crate) line: usize,
-    /// 1-based lines of the item's block, end exclusive.
-    pub(crate) lines: Range<usize>,
+    /// The item's block in the file's text, from the start of its first line.
+    pub(crate) bytes: Range<usize>,
 }
 
 impl Block {
@@ -73,15 +73,10 @@ impl Block {
         &self,
         mut column_of: impl FnMut(&str) -> Option<usize>,
     ) -> Option<(usize, usize)> {
-        let skip = self.lines.start.saturating_sub(1);
-        let take = self.lines.end.saturating_sub(self.lines.start);
-        self.source
-            .text
+        self.source.text[self.bytes.clone()]
             .lines()
             .enumerate()
-            .skip(skip)
-            .take(take)
-            .find_map(|(idx, line)| column_of(line).map(|col| (idx + 1, col)))
+            .find_map(|(idx, line)| column_of(line).map(|col| (self.line + idx, col)))
     }
 }
 
@@ -93,8 +88,8 @@ pub(crate) struct ParsedFile {
     pub(crate) entities: Vec<ParsedEntity>,
 }
 
-/// Adds the gazetteer files at `path` to `out`: the file itself, or every `*.yml`/`*.yaml` file below
-/// a directory, in sorted order so that loading is deterministic.
+/// Adds the gazetteer files at `path` to `out`: the file itself, or every `*.yml`/`*.yaml`/`*.lst` file
+/// below a directory, in sorted order so that loading is deterministic.
 ///
 /// # Errors
 ///
@@ -152,8 +147,63 @@ fn read_file(path: &Path, out: &mut Vec<SourceText>) -> Result<()> {
     Ok(())
 }
 
-/// Parses one file, adding every problem to `diagnostics`.
+/// Parses one file, YAML or plain list, adding every problem to `diagnostics`.
 pub(crate) fn parse(source: &Arc<SourceText>, diagnostics: &mut Vec<Diagnostic>) -> ParsedFile {
+    if source.path.extension().is_some_and(|e| e == "lst") {
+        parse_list(source)
+    } else {
+        parse_yaml(source, diagnostics)
+    }
+}
+
+/// A plain list (GATE's `.lst`): one name per line, each its own entity, `#` comments. The type is the
+/// file's stem upper-cased (`militias.lst` → `MILITIAS`), ids are `<stem>:<line>`.
+fn parse_list(source: &Arc<SourceText>) -> ParsedFile {
+    let stem = source
+        .path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("list");
+    let label: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let mut entities = Vec::new();
+    let mut offset = 0;
+    for (idx, line) in source.text.split_inclusive('\n').enumerate() {
+        let bytes = offset..offset + line.len();
+        offset += line.len();
+        let name = line.trim();
+        if name.is_empty() || name.starts_with('#') {
+            continue;
+        }
+        let number = idx + 1;
+        let record = EntityRecord::named(
+            format!("{}:{number}", label.to_ascii_lowercase()),
+            label.clone(),
+            name,
+        );
+        let block = Block {
+            source: Arc::clone(source),
+            line: number,
+            bytes,
+        };
+        entities.push(ParsedEntity { record, block });
+    }
+    ParsedFile {
+        types: vec![label],
+        cues: Vec::new(),
+        entities,
+    }
+}
+
+fn parse_yaml(source: &Arc<SourceText>, diagnostics: &mut Vec<Diagnostic>) -> ParsedFile {
     let path = &source.path;
     let tree: serde_yaml::Value = match serde_yaml::from_str(&source.text) {
         Ok(tree) => tree,
@@ -188,11 +238,11 @@ pub(crate) fn parse(source: &Arc<SourceText>, diagnostics: &mut Vec<Diagnostic>)
     };
     let blocks = item_blocks(&source.text, file.entities.len());
     let mut entities = Vec::with_capacity(file.entities.len());
-    for (value, lines) in file.entities.into_iter().zip(blocks) {
+    for (value, (line, bytes)) in file.entities.into_iter().zip(blocks) {
         let block = Block {
             source: Arc::clone(source),
-            line: lines.start,
-            lines,
+            line,
+            bytes,
         };
         match serde_yaml::from_value::<EntityRecord>(value) {
             Ok(record) => entities.push(ParsedEntity { record, block }),
@@ -227,36 +277,44 @@ fn unknown_field(message: &str) -> Option<&str> {
     rest.split('`').next()
 }
 
-/// The 1-based line ranges of the entity items: lines that start a `- ` item at the indentation of the
-/// first such line (after an `entities:` key when the file has one). When the scan does not find one
-/// line per entity (flow-style YAML), every entity is placed on line 1.
-fn item_blocks(text: &str, count: usize) -> Vec<Range<usize>> {
-    let lines: Vec<&str> = text.lines().collect();
-    let first_body_line = lines
-        .iter()
-        .position(|l| l.starts_with("entities:"))
-        .map_or(0, |i| i + 1);
+/// The first line (1-based) and byte range of each entity item: items start at lines that open a
+/// `- ` item at the indentation of the first such line (after an `entities:` key when the file has
+/// one). When the scan does not find one item per entity (flow-style YAML), every entity gets line 1
+/// and the whole file.
+fn item_blocks(text: &str, count: usize) -> Vec<(usize, Range<usize>)> {
+    let mut in_body = !text.lines().any(|l| l.starts_with("entities:"));
     let mut indent = None;
-    let mut starts = Vec::with_capacity(count);
-    for (idx, line) in lines.iter().enumerate().skip(first_body_line) {
+    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(count);
+    let mut offset = 0;
+    for (idx, line) in text.split_inclusive('\n').enumerate() {
+        let line_start = offset;
+        offset += line.len();
+        if !in_body {
+            in_body = line.starts_with("entities:");
+            continue;
+        }
         let trimmed = line.trim_start_matches(' ');
-        if !(trimmed.starts_with("- ") || trimmed == "-") {
+        if !(trimmed.starts_with("- ") || trimmed.trim_end() == "-") {
             continue;
         }
         let this_indent = line.len() - trimmed.len();
         if *indent.get_or_insert(this_indent) == this_indent {
-            starts.push(idx + 1);
+            starts.push((idx + 1, line_start));
         }
     }
     if starts.len() != count {
-        return vec![1..lines.len() + 1; count];
+        return vec![(1, 0..text.len()); count];
     }
-    let mut blocks = Vec::with_capacity(count);
-    for (i, &start) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).copied().unwrap_or(lines.len() + 1);
-        blocks.push(start..end);
-    }
-    blocks
+    let ends = starts
+        .iter()
+        .skip(1)
+        .map(|&(_, start)| start)
+        .chain(std::iter::once(text.len()));
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&(line, start), end)| (line, start..end))
+        .collect()
 }
 
 /// The 1-based column of `key:` when `line` holds that key (possibly after `- `).

@@ -215,7 +215,7 @@ impl GazetteerBuilder {
         self
     }
 
-    /// Adds a YAML file, or every `*.yml`/`*.yaml` file below a directory.
+    /// Adds a gazetteer file (YAML, or a `.lst` plain list), or every such file below a directory.
     pub fn add_path(&mut self, path: impl Into<PathBuf>) -> &mut GazetteerBuilder {
         self.paths.push(path.into());
         self
@@ -306,7 +306,7 @@ impl GazetteerBuilder {
 static ID_PATTERN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$").expect("valid regex"));
 static LABEL_PATTERN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z][A-Z0-9_]*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^[A-Z0-9][A-Z0-9_]*$").expect("valid regex"));
 static WIKIDATA_PATTERN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^Q[1-9][0-9]*$").expect("valid regex"));
 
@@ -521,15 +521,18 @@ impl<'d> Assembler<'d> {
         let aliases = record.aliases.iter().map(|a| (&a.text, a.when, false));
         for (text, when, is_name) in name.chain(aliases) {
             let what = if is_name { "name" } else { "alias" };
-            let position = if is_name {
-                block.key_position("name")
-            } else {
-                block.alias_position(text)
+            // Positions cost a scan of the block: only computed for a problem.
+            let position = || {
+                if is_name {
+                    block.key_position("name")
+                } else {
+                    block.alias_position(text)
+                }
             };
             if text.trim().is_empty() {
                 self.error(
                     path,
-                    position,
+                    position(),
                     format!("empty {what} in entity \"{}\"", record.id),
                 );
                 ok = false;
@@ -541,7 +544,7 @@ impl<'d> Assembler<'d> {
                     "{what} \"{text}\" of \"{}\" normalises to nothing",
                     record.id
                 );
-                self.error(path, position, message);
+                self.error(path, position(), message);
                 ok = false;
                 continue;
             }

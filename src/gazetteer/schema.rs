@@ -57,6 +57,34 @@ pub(crate) struct EntityRecord {
     pub(crate) sources: Vec<String>,
 }
 
+impl EntityRecord {
+    /// An entity with only its required fields; its name serves as the English name too.
+    pub(crate) fn named(id: String, label: String, name: &str) -> EntityRecord {
+        EntityRecord {
+            id,
+            label,
+            name: name.to_owned(),
+            name_en: name.to_owned(),
+            aliases: Vec::new(),
+            country: None,
+            admin1: None,
+            admin2: None,
+            lat: None,
+            lon: None,
+            population: None,
+            geonames: None,
+            wikidata: None,
+            parent: None,
+            affiliation: Vec::new(),
+            successor: None,
+            category: None,
+            active: None,
+            notes: None,
+            sources: Vec::new(),
+        }
+    }
+}
+
 /// An alias: a plain string, or a map with a rule.
 #[derive(Debug)]
 pub(crate) struct AliasRecord {

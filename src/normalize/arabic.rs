@@ -58,6 +58,8 @@ pub(crate) fn fold(c: char) -> Fold {
         | '\u{202F}'
         | '\u{205F}'
         | '\u{3000}' => Fold::Space,
+        // Every other character of the Arabic block stays; this arm spares the Unicode case tables.
+        '\u{0600}'..='\u{06FF}' => Fold::Keep,
         // Presentation forms A and B, as pasted from PDFs.
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Fold::Decompose,
         _ if c.is_uppercase() => match single_lowercase(c) {
@@ -85,7 +87,16 @@ pub(crate) fn fold_decomposed(c: char, mut emit: impl FnMut(char)) {
 /// Whether `c` belongs to a word in normalised text: letters and digits of any script.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // Fast paths for ASCII and the Arabic letters and digits; the Unicode tables for the rest.
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7F}' => false,
+        '\u{0620}'..='\u{064A}'
+        | '\u{0660}'..='\u{0669}'
+        | '\u{066E}'..='\u{06D3}'
+        | '\u{06D5}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Whether `c` is an invisible format character that [`fold`] deletes. A span never ends on one:

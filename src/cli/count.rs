@@ -1,0 +1,453 @@
+//! `rasid count`: entity totals over a corpus, in parallel and in bounded memory.
+//!
+//! One reader thread cuts the inputs into batches of about a megabyte; worker threads parse, tag and
+//! tally them, each with its own scratch buffers and totals; the main thread prints warnings and
+//! per-document rows in input order (a small reorder buffer), shows progress, and merges the workers'
+//! totals at the end. Batches wait in a bounded channel, so memory does not grow with the corpus.
+//! Totals are sums, so the output is the same for any number of threads.
+//!
+//! The pipeline uses std threads and channels rather than a thread-pool crate: it is one producer, N
+//! identical consumers and an ordered sink, which channels express directly.
+
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, mpsc};
+use std::time::Instant;
+
+use rasid::count::{Counts, DocumentTally};
+use rasid::{Scratch, Tagger};
+
+use super::args::{CountArgs, CountFormat};
+use super::atomic::AtomicOutput;
+use super::documents::{self, Fields, RawDocument};
+use super::progress::Progress;
+use super::table::{CountRow, CountTable, Delimited};
+use super::{EXIT_TROUBLE, Failure, build_tagger};
+
+/// About this many bytes of text per batch: large enough to amortise channel traffic, small enough
+/// that a few batches per worker keep memory low.
+const BATCH_BYTES: usize = 1 << 20;
+
+pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
+    let started = Instant::now();
+    if args.merge {
+        return merge(args);
+    }
+    let tagger = build_tagger(&args.gazetteer)?;
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let fields = Fields {
+        text: args.text_field.clone(),
+        id: args.id_field.clone(),
+        group: args.group_by.as_ref().map(|g| {
+            if g == "month" {
+                ("date".to_owned(), true)
+            } else {
+                (g.clone(), false)
+            }
+        }),
+    };
+    let mut output = AtomicOutput::new(args.output.as_deref())?;
+    let mut sink = Sink::new(args, &tagger, output.writer());
+    let report = pipeline(&tagger, &fields, args, threads, &mut sink)?;
+    sink.finish()?;
+    if !args.by_document {
+        let mut table = totals_table(&tagger, &report.counts);
+        table.finish(&args.labels, args.min_mentions, args.top);
+        table.write(output.writer(), args.format, args.group_by.is_some())?;
+    }
+    output.commit()?;
+    let skipped = report.skipped_inputs + report.skipped_documents;
+    if !args.quiet {
+        eprintln!(
+            "rasid: {} documents, {:.1} MB, {} mentions, {:.2} s; skipped {} inputs and {} documents",
+            report.counts.documents(),
+            report.bytes as f64 / 1e6,
+            report.mentions,
+            started.elapsed().as_secs_f64(),
+            report.skipped_inputs,
+            report.skipped_documents
+        );
+    }
+    Ok(if skipped > 0 { EXIT_TROUBLE } else { 0 })
+}
+
+/// What a run saw.
+struct Report {
+    counts: Counts,
+    bytes: u64,
+    mentions: u64,
+    skipped_inputs: usize,
+    skipped_documents: usize,
+}
+
+/// A worker's result for one batch.
+struct BatchResult {
+    index: usize,
+    warnings: Vec<String>,
+    rows: Vec<DocumentRows>,
+    bytes: u64,
+    documents: u64,
+    mentions: u64,
+}
+
+/// The per-document rows of `--by-document`.
+struct DocumentRows {
+    id: String,
+    entities: Vec<(rasid::EntityId, u32)>,
+}
+
+fn pipeline(
+    tagger: &Tagger,
+    fields: &Fields,
+    args: &CountArgs,
+    threads: usize,
+    sink: &mut Sink<'_, '_>,
+) -> Result<Report, Failure> {
+    let stop = AtomicBool::new(false);
+    let (batch_tx, batch_rx) = mpsc::sync_channel::<(usize, Vec<RawDocument>)>(threads * 2);
+    let batch_rx = Mutex::new(batch_rx);
+    let (result_tx, result_rx) = mpsc::channel::<BatchResult>();
+    let (warn_tx, warn_rx) = mpsc::channel::<String>();
+    let mut expand_warnings = Vec::new();
+    let (inputs, skipped_in_dirs) =
+        documents::expand(&args.inputs, &mut |w| expand_warnings.push(w));
+    let total_size = documents::known_size(&inputs);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(|| {
+            let mut index = 0;
+            // Owned here, so the channels close when reading ends and the workers stop.
+            let (batch_tx, warn_tx) = (batch_tx, warn_tx);
+            documents::read_all(
+                &inputs,
+                BATCH_BYTES,
+                &mut |batch| {
+                    let sent =
+                        batch_tx.send((index, batch)).is_ok() && !stop.load(Ordering::Relaxed);
+                    index += 1;
+                    sent
+                },
+                &mut |w| {
+                    let _ = warn_tx.send(w);
+                },
+            )
+        });
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                let result_tx = result_tx.clone();
+                let batch_rx = &batch_rx;
+                scope.spawn(move || {
+                    work(
+                        tagger,
+                        fields,
+                        args.by_document,
+                        args.group_by.is_some(),
+                        batch_rx,
+                        &result_tx,
+                    )
+                })
+            })
+            .collect();
+        drop(result_tx);
+        let mut report = Report {
+            counts: Counts::new(tagger.gazetteer().len()),
+            bytes: 0,
+            mentions: 0,
+            skipped_inputs: skipped_in_dirs,
+            skipped_documents: 0,
+        };
+        for warning in expand_warnings {
+            eprintln!("rasid: {warning}");
+        }
+        let mut progress = Progress::new(!args.quiet && io::stderr().is_terminal(), total_size);
+        let mut pending: BTreeMap<usize, BatchResult> = BTreeMap::new();
+        let mut next = 0;
+        let mut failure = None;
+        for result in result_rx {
+            pending.insert(result.index, result);
+            while let Some(result) = pending.remove(&next) {
+                next += 1;
+                for w in warn_rx.try_iter() {
+                    progress.clear();
+                    eprintln!("rasid: {w}");
+                }
+                report.bytes += result.bytes;
+                report.mentions += result.mentions;
+                report.skipped_documents += result.warnings.len();
+                for w in &result.warnings {
+                    progress.clear();
+                    eprintln!("rasid: {w}");
+                }
+                if args.strict && !result.warnings.is_empty() && failure.is_none() {
+                    failure = Some(Failure::trouble(
+                        "stopped at the first bad document (--strict)",
+                    ));
+                    stop.store(true, Ordering::Relaxed);
+                }
+                if failure.is_none()
+                    && let Err(e) = sink.documents(&result.rows)
+                {
+                    failure = Some(e);
+                    stop.store(true, Ordering::Relaxed);
+                }
+                progress.update(result.documents, result.bytes);
+            }
+            if failure.is_some() {
+                // Drain so the reader and workers can finish.
+                while batch_rx
+                    .lock()
+                    .map(|rx| rx.try_recv().is_ok())
+                    .unwrap_or(false)
+                {}
+            }
+        }
+        progress.clear();
+        report.skipped_inputs += reader.join().expect("reader thread does not panic");
+        for w in warn_rx.try_iter() {
+            eprintln!("rasid: {w}");
+        }
+        if args.strict && report.skipped_inputs > 0 && failure.is_none() {
+            failure = Some(Failure::trouble(
+                "stopped at the first unreadable input (--strict)",
+            ));
+        }
+        for worker in workers {
+            report
+                .counts
+                .merge(worker.join().expect("worker threads do not panic"));
+        }
+        match failure {
+            Some(f) => Err(f),
+            None => Ok(report),
+        }
+    })
+}
+
+/// A worker: takes batches until the channel closes, tags every document, returns its totals.
+fn work(
+    tagger: &Tagger,
+    fields: &Fields,
+    by_document: bool,
+    grouped: bool,
+    batches: &Mutex<mpsc::Receiver<(usize, Vec<RawDocument>)>>,
+    results: &mpsc::Sender<BatchResult>,
+) -> Counts {
+    let mut counts = Counts::new(tagger.gazetteer().len());
+    let mut tally = DocumentTally::new(tagger.gazetteer().len());
+    let mut scratch = Scratch::new();
+    loop {
+        let next = batches.lock().map(|rx| rx.recv());
+        let Ok(Ok((index, batch))) = next else {
+            return counts;
+        };
+        let mut result = BatchResult {
+            index,
+            warnings: Vec::new(),
+            rows: Vec::new(),
+            bytes: 0,
+            documents: 0,
+            mentions: 0,
+        };
+        for raw in batch {
+            let document = match raw.parse(fields) {
+                Ok(document) => document,
+                Err(warning) => {
+                    result.warnings.push(warning);
+                    continue;
+                }
+            };
+            tally.clear();
+            let tagged = tagger.tag_with(&mut scratch, &document.text, |m| {
+                tally.add(m.entity);
+                result.mentions += 1;
+            });
+            if let Err(e) = tagged {
+                result.warnings.push(format!("{}: {e}", document.id));
+                continue;
+            }
+            result.bytes += document.text.len() as u64;
+            result.documents += 1;
+            counts.add_document(
+                if grouped {
+                    document.group.as_deref()
+                } else {
+                    None
+                },
+                &tally,
+            );
+            if by_document {
+                result.rows.push(DocumentRows {
+                    id: document.id,
+                    entities: tally.iter().collect(),
+                });
+            }
+        }
+        if results.send(result).is_err() {
+            return counts;
+        }
+    }
+}
+
+/// Where `--by-document` rows go as they arrive, in input order.
+struct Sink<'a, 'w> {
+    tagger: &'a Tagger,
+    format: CountFormat,
+    labels: &'a [String],
+    min_mentions: u64,
+    enabled: bool,
+    out: &'w mut dyn Write,
+    started: bool,
+    wrote_row: bool,
+}
+
+impl<'a, 'w> Sink<'a, 'w> {
+    fn new(args: &'a CountArgs, tagger: &'a Tagger, out: &'w mut dyn Write) -> Sink<'a, 'w> {
+        Sink {
+            tagger,
+            format: args.format,
+            labels: &args.labels,
+            min_mentions: args.min_mentions,
+            enabled: args.by_document,
+            out,
+            started: false,
+            wrote_row: false,
+        }
+    }
+
+    fn documents(&mut self, documents: &[DocumentRows]) -> Result<(), Failure> {
+        if !self.enabled {
+            return Ok(());
+        }
+        let gazetteer = self.tagger.gazetteer();
+        if !self.started {
+            self.started = true;
+            match self.format {
+                CountFormat::Csv | CountFormat::Tsv => {
+                    Delimited::new(&mut self.out, self.format)
+                        .row(&["doc_id", "id", "label", "name", "mentions"])?
+                }
+                CountFormat::Json => self.out.write_all(b"[\n")?,
+                CountFormat::Jsonl => {}
+                CountFormat::Geojson => {
+                    return Err(Failure::trouble(
+                        "--by-document has no GeoJSON form; use csv, tsv, json or jsonl",
+                    ));
+                }
+            }
+        }
+        for document in documents {
+            for &(entity_id, mentions) in &document.entities {
+                let entity = gazetteer.entity(entity_id);
+                let label = gazetteer.label_name(entity.label);
+                if u64::from(mentions) < self.min_mentions
+                    || !(self.labels.is_empty() || self.labels.iter().any(|l| l == label))
+                {
+                    continue;
+                }
+                match self.format {
+                    CountFormat::Csv | CountFormat::Tsv => {
+                        Delimited::new(&mut self.out, self.format).row(&[
+                            &document.id,
+                            &entity.id,
+                            label,
+                            &entity.name,
+                            &mentions.to_string(),
+                        ])?
+                    }
+                    CountFormat::Json | CountFormat::Jsonl => {
+                        if self.format == CountFormat::Json && self.started_rows() {
+                            self.out.write_all(b",\n")?;
+                        }
+                        let row = serde_json::json!({"doc_id": document.id, "id": entity.id, "label": label, "name": entity.name, "mentions": mentions});
+                        serde_json::to_writer(&mut self.out, &row).map_err(io::Error::from)?;
+                        if self.format == CountFormat::Jsonl {
+                            self.out.write_all(b"\n")?;
+                        }
+                    }
+                    CountFormat::Geojson => {}
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// For JSON arrays: whether a row was written before (then a comma is due).
+    fn started_rows(&mut self) -> bool {
+        let before = self.wrote_row;
+        self.wrote_row = true;
+        before
+    }
+
+    fn finish(&mut self) -> Result<(), Failure> {
+        if self.enabled && self.format == CountFormat::Json {
+            if !self.started {
+                self.out.write_all(b"[")?;
+            }
+            self.out.write_all(b"\n]\n")?;
+        }
+        Ok(())
+    }
+}
+
+/// The workers' totals as rows.
+fn totals_table(tagger: &Tagger, counts: &Counts) -> CountTable {
+    let gazetteer = tagger.gazetteer();
+    let entities = counts
+        .iter()
+        .map(|(group, entity_id, tally)| {
+            let entity = gazetteer.entity(entity_id);
+            CountRow {
+                group: group.map(str::to_owned),
+                id: entity.id.clone(),
+                label: gazetteer.label_name(entity.label).to_owned(),
+                name: entity.name.clone(),
+                name_en: entity.name_en.clone(),
+                mentions: tally.mentions,
+                documents: tally.documents,
+                country: entity.attributes.country.clone(),
+                lat: entity.attributes.lat,
+                lon: entity.attributes.lon,
+            }
+        })
+        .collect();
+    CountTable {
+        documents: counts.documents(),
+        entities,
+    }
+}
+
+/// `--merge`: adds up earlier `--format json` outputs.
+fn merge(args: &CountArgs) -> Result<u8, Failure> {
+    if args.inputs.is_empty() {
+        return Err(Failure::trouble(
+            "--merge needs the JSON files of earlier runs",
+        ));
+    }
+    let mut table = CountTable::default();
+    let mut grouped = false;
+    for path in &args.inputs {
+        let part = read_table(path)?;
+        grouped |= part.entities.iter().any(|r| r.group.is_some());
+        table.merge(part);
+    }
+    table.finish(&args.labels, args.min_mentions, args.top);
+    let mut output = AtomicOutput::new(args.output.as_deref())?;
+    table.write(output.writer(), args.format, grouped)?;
+    output.commit()?;
+    Ok(0)
+}
+
+fn read_table(path: &PathBuf) -> Result<CountTable, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::trouble(format!("{}: {e}", path.display())))?;
+    serde_json::from_str(&text).map_err(|e| {
+        Failure::trouble(format!(
+            "{}: not a `rasid count --format json` output: {e}",
+            path.display()
+        ))
+    })
+}

@@ -1,0 +1,465 @@
+//! Reading documents for `count` (and JSON Lines for `tag`): text files, directories, JSON Lines
+//! (optionally gzip-compressed) and standard input, cut into batches for the workers.
+//!
+//! The reader only splits bytes into documents; parsing JSON and checking UTF-8 happen in the workers,
+//! so that one reader thread keeps any number of taggers busy. Every problem is a message naming the
+//! file (and line), never a panic.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use flate2::read::MultiGzDecoder;
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+
+/// A document's bytes and where they came from.
+#[derive(Debug)]
+pub(crate) struct RawDocument {
+    /// The input's name, as given or found.
+    pub(crate) source: Arc<str>,
+    /// 1-based line in a JSON Lines input; 0 for a whole text file.
+    pub(crate) line: usize,
+    pub(crate) bytes: Vec<u8>,
+}
+
+impl RawDocument {
+    fn is_json_line(&self) -> bool {
+        self.line > 0
+    }
+
+    /// Where to point a warning about this document.
+    pub(crate) fn location(&self) -> String {
+        if self.is_json_line() {
+            format!("{}:{}", self.source, self.line)
+        } else {
+            self.source.to_string()
+        }
+    }
+}
+
+/// Which JSON fields hold what.
+#[derive(Clone, Debug)]
+pub(crate) struct Fields {
+    pub(crate) text: String,
+    pub(crate) id: String,
+    /// The field to group by, if any, and whether to cut it to `YYYY-MM`.
+    pub(crate) group: Option<(String, bool)>,
+}
+
+/// A parsed document.
+#[derive(Debug)]
+pub(crate) struct Document {
+    pub(crate) id: String,
+    pub(crate) text: String,
+    pub(crate) group: Option<String>,
+}
+
+impl RawDocument {
+    /// Checks UTF-8 and, for a JSON line, extracts the fields.
+    ///
+    /// # Errors
+    ///
+    /// A message naming the file and line: invalid UTF-8, invalid JSON, or no text field.
+    pub(crate) fn parse(self, fields: &Fields) -> Result<Document, String> {
+        let location = self.location();
+        let is_json_line = self.is_json_line();
+        let text = String::from_utf8(self.bytes).map_err(|e| {
+            format!(
+                "{location}: not valid UTF-8 at byte {}",
+                e.utf8_error().valid_up_to()
+            )
+        })?;
+        if !is_json_line {
+            let group = fields.group.as_ref().map(|_| String::new());
+            return Ok(Document {
+                id: self.source.to_string(),
+                text,
+                group,
+            });
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(&text);
+        let parsed = DocumentSeed { fields }
+            .deserialize(&mut deserializer)
+            .and_then(|doc| deserializer.end().map(|()| doc))
+            .map_err(|e| format!("{location}: invalid JSON: {e}"))?;
+        let text = parsed
+            .text
+            .ok_or_else(|| format!("{location}: no string field \"{}\"", fields.text))?;
+        let id = parsed.id.unwrap_or_else(|| location.clone());
+        let group = fields.group.as_ref().map(|(_, month)| {
+            let value = parsed.group.unwrap_or_default();
+            if *month {
+                month_of(&value).to_owned()
+            } else {
+                value
+            }
+        });
+        Ok(Document { id, text, group })
+    }
+}
+
+/// `YYYY-MM` of an ISO date, or the empty string.
+fn month_of(date: &str) -> &str {
+    let bytes = date.as_bytes();
+    let ok = bytes.len() >= 7
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && bytes[4] == b'-'
+        && bytes[5..7].iter().all(u8::is_ascii_digit);
+    if ok { &date[..7] } else { "" }
+}
+
+struct DocumentSeed<'f> {
+    fields: &'f Fields,
+}
+
+#[derive(Default)]
+struct ParsedFields {
+    text: Option<String>,
+    id: Option<String>,
+    group: Option<String>,
+}
+
+impl<'de> DeserializeSeed<'de> for DocumentSeed<'_> {
+    type Value = ParsedFields;
+
+    fn deserialize<D: de::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<ParsedFields, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DocumentSeed<'_> {
+    type Value = ParsedFields;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    /// Takes only the fields it needs and skips the rest without building them.
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<ParsedFields, M::Error> {
+        let mut out = ParsedFields::default();
+        let group_field = self.fields.group.as_ref().map(|(f, _)| f.as_str());
+        while let Some(key) = map.next_key::<String>()? {
+            if key == self.fields.text {
+                out.text = Some(map.next_value()?);
+            } else if key == self.fields.id {
+                out.id = Some(scalar_string(map.next_value()?));
+            } else if Some(key.as_str()) == group_field {
+                out.group = Some(scalar_string(map.next_value()?));
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A JSON value as text: strings as they are, other values as JSON.
+fn scalar_string(value: serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// One input to read.
+#[derive(Clone, Debug)]
+pub(crate) enum Input {
+    Text(PathBuf),
+    JsonLines(PathBuf),
+    Stdin,
+}
+
+/// The inputs named on the command line, directories expanded (sorted, recursive: `.txt` and `.md` as
+/// text, `.jsonl` and `.jsonl.gz` as JSON Lines). Files of other kinds found in directories are
+/// skipped; their number is returned beside the inputs.
+///
+/// # Errors
+///
+/// A message naming a path that does not exist or a directory that cannot be listed; the caller
+/// decides whether that is fatal.
+pub(crate) fn expand(given: &[PathBuf], warn: &mut dyn FnMut(String)) -> (Vec<Input>, usize) {
+    let mut inputs = Vec::new();
+    let mut skipped = 0;
+    if given.is_empty() {
+        return (vec![Input::Stdin], 0);
+    }
+    for path in given {
+        if path == Path::new("-") {
+            inputs.push(Input::Stdin);
+        } else if path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found, &mut skipped, warn);
+            found.sort();
+            inputs.extend(found.into_iter().filter_map(|p| classify(&p)));
+        } else if is_json_lines(path) {
+            inputs.push(Input::JsonLines(path.clone()));
+        } else {
+            inputs.push(Input::Text(path.clone()));
+        }
+    }
+    (inputs, skipped)
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>, skipped: &mut usize, warn: &mut dyn FnMut(String)) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            warn(format!("{}: {e}", dir.display()));
+            *skipped += 1;
+            return;
+        }
+    };
+    for entry in entries {
+        let path = match entry {
+            Ok(entry) => entry.path(),
+            Err(e) => {
+                warn(format!("{}: {e}", dir.display()));
+                *skipped += 1;
+                continue;
+            }
+        };
+        if path.is_dir() {
+            walk(&path, found, skipped, warn);
+        } else if classify(&path).is_some() {
+            found.push(path);
+        } else {
+            *skipped += 1;
+        }
+    }
+}
+
+fn classify(path: &Path) -> Option<Input> {
+    let name = path.file_name()?.to_str()?;
+    if is_json_lines(path) {
+        Some(Input::JsonLines(path.to_owned()))
+    } else if name.ends_with(".txt") || name.ends_with(".md") {
+        Some(Input::Text(path.to_owned()))
+    } else {
+        None
+    }
+}
+
+fn is_json_lines(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
+}
+
+/// The size in bytes of what the inputs will read, when every input is a plain file (for the ETA).
+pub(crate) fn known_size(inputs: &[Input]) -> Option<u64> {
+    inputs.iter().try_fold(0u64, |total, input| match input {
+        Input::Text(p) => Some(total + std::fs::metadata(p).ok()?.len()),
+        Input::JsonLines(p) if !p.to_string_lossy().ends_with(".gz") => {
+            Some(total + std::fs::metadata(p).ok()?.len())
+        }
+        _ => None,
+    })
+}
+
+/// Reads every input and hands documents to `emit` in batches of about `batch_bytes`. Unreadable inputs
+/// are reported to `warn` and skipped; returns how many were skipped. `emit` returns false to stop.
+pub(crate) fn read_all(
+    inputs: &[Input],
+    batch_bytes: usize,
+    emit: &mut dyn FnMut(Vec<RawDocument>) -> bool,
+    warn: &mut dyn FnMut(String),
+) -> usize {
+    let mut batcher = Batcher {
+        batch: Vec::new(),
+        bytes: 0,
+        limit: batch_bytes,
+        emit,
+        stopped: false,
+    };
+    let mut skipped = 0;
+    for input in inputs {
+        if batcher.stopped {
+            break;
+        }
+        let result = match input {
+            Input::Text(path) => read_text(path, &mut batcher),
+            Input::JsonLines(path) => read_json_lines_file(path, &mut batcher),
+            Input::Stdin => read_stdin(&mut batcher),
+        };
+        if let Err(message) = result {
+            warn(message);
+            skipped += 1;
+        }
+    }
+    batcher.flush();
+    skipped
+}
+
+struct Batcher<'e> {
+    batch: Vec<RawDocument>,
+    bytes: usize,
+    limit: usize,
+    emit: &'e mut dyn FnMut(Vec<RawDocument>) -> bool,
+    stopped: bool,
+}
+
+impl Batcher<'_> {
+    fn push(&mut self, document: RawDocument) {
+        self.bytes += document.bytes.len();
+        self.batch.push(document);
+        if self.bytes >= self.limit {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.batch.is_empty() && !self.stopped {
+            self.stopped = !(self.emit)(std::mem::take(&mut self.batch));
+        }
+        self.batch.clear();
+        self.bytes = 0;
+    }
+}
+
+fn read_text(path: &Path, batcher: &mut Batcher<'_>) -> Result<(), String> {
+    if path.is_dir() {
+        return Err(format!("{}: is a directory", path.display()));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    batcher.push(RawDocument {
+        source: path.display().to_string().into(),
+        line: 0,
+        bytes,
+    });
+    Ok(())
+}
+
+fn read_json_lines_file(path: &Path, batcher: &mut Batcher<'_>) -> Result<(), String> {
+    let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let source: Arc<str> = path.display().to_string().into();
+    let reader: Box<dyn Read> = if path.to_string_lossy().ends_with(".gz") {
+        Box::new(MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    read_lines(BufReader::with_capacity(1 << 20, reader), &source, batcher)
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Standard input is JSON Lines when its first non-blank byte is `{`, one text document otherwise.
+fn read_stdin(batcher: &mut Batcher<'_>) -> Result<(), String> {
+    let stdin = io::stdin();
+    let mut reader = BufReader::with_capacity(1 << 20, stdin.lock());
+    let source: Arc<str> = "-".into();
+    let starts_json = reader
+        .fill_buf()
+        .map_err(|e| format!("-: {e}"))?
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'{');
+    if starts_json {
+        return read_lines(reader, &source, batcher).map_err(|e| format!("-: {e}"));
+    }
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("-: {e}"))?;
+    batcher.push(RawDocument {
+        source,
+        line: 0,
+        bytes,
+    });
+    Ok(())
+}
+
+fn read_lines(
+    mut reader: impl BufRead,
+    source: &Arc<str>,
+    batcher: &mut Batcher<'_>,
+) -> io::Result<()> {
+    let mut line = 0;
+    loop {
+        let mut bytes = Vec::new();
+        if reader.read_until(b'\n', &mut bytes)? == 0 || batcher.stopped {
+            return Ok(());
+        }
+        line += 1;
+        while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            bytes.pop();
+        }
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        batcher.push(RawDocument {
+            source: Arc::clone(source),
+            line,
+            bytes,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(group: Option<(&str, bool)>) -> Fields {
+        Fields {
+            text: "text".into(),
+            id: "id".into(),
+            group: group.map(|(f, m)| (f.to_owned(), m)),
+        }
+    }
+
+    fn line(json: &str) -> RawDocument {
+        RawDocument {
+            source: "c.jsonl".into(),
+            line: 7,
+            bytes: json.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn json_lines_take_the_named_fields() {
+        let doc = line(
+            r#"{"id": 12, "text": "حلب\nإدلب", "date": "2017-11-07T10:00", "x": [1, {"y": 2}]}"#,
+        )
+        .parse(&fields(Some(("date", true))))
+        .unwrap();
+        assert_eq!(
+            (doc.id.as_str(), doc.text.as_str(), doc.group.as_deref()),
+            ("12", "حلب\nإدلب", Some("2017-11"))
+        );
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let f = fields(None);
+        assert!(
+            line("{not json")
+                .parse(&f)
+                .unwrap_err()
+                .starts_with("c.jsonl:7: invalid JSON")
+        );
+        assert_eq!(
+            line(r#"{"id": 1}"#).parse(&f).unwrap_err(),
+            "c.jsonl:7: no string field \"text\""
+        );
+        let bad = RawDocument {
+            source: "c.jsonl".into(),
+            line: 3,
+            bytes: b"{\"text\": \"\xff\"}".to_vec(),
+        };
+        assert_eq!(
+            bad.parse(&f).unwrap_err(),
+            "c.jsonl:3: not valid UTF-8 at byte 10"
+        );
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(month_of("2015-07-25"), "2015-07");
+        assert_eq!(month_of("25/07/2015"), "");
+    }
+}

@@ -1,0 +1,281 @@
+//! The rows `count` writes, their order and filters, and the five output formats.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::{Deserialize, Serialize};
+
+use super::args::CountFormat;
+
+/// One entity's totals (in one group).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct CountRow {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) group: Option<String>,
+    pub(crate) id: String,
+    pub(crate) label: String,
+    pub(crate) name: String,
+    pub(crate) name_en: String,
+    pub(crate) mentions: u64,
+    pub(crate) documents: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) lon: Option<f64>,
+}
+
+/// The whole `--format json` output: what `--merge` reads back.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct CountTable {
+    pub(crate) documents: u64,
+    pub(crate) entities: Vec<CountRow>,
+}
+
+impl CountTable {
+    /// Adds another table's rows, summing rows of the same group and id.
+    pub(crate) fn merge(&mut self, other: CountTable) {
+        self.documents += other.documents;
+        let mut index: BTreeMap<(Option<String>, String), usize> = self
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ((r.group.clone(), r.id.clone()), i))
+            .collect();
+        for row in other.entities {
+            match index.get(&(row.group.clone(), row.id.clone())) {
+                Some(&i) => {
+                    self.entities[i].mentions += row.mentions;
+                    self.entities[i].documents += row.documents;
+                }
+                None => {
+                    index.insert((row.group.clone(), row.id.clone()), self.entities.len());
+                    self.entities.push(row);
+                }
+            }
+        }
+    }
+
+    /// Sorts (group, then mentions descending, then id) and applies the filters.
+    pub(crate) fn finish(&mut self, labels: &[String], min_mentions: u64, top: Option<usize>) {
+        self.entities.retain(|r| {
+            r.mentions >= min_mentions && (labels.is_empty() || labels.contains(&r.label))
+        });
+        self.entities.sort_by(|a, b| {
+            a.group
+                .cmp(&b.group)
+                .then(b.mentions.cmp(&a.mentions))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        if let Some(top) = top {
+            let mut kept_in_group = 0;
+            let mut previous: Option<Option<String>> = None;
+            self.entities.retain(|r| {
+                if previous.as_ref() != Some(&r.group) {
+                    previous = Some(r.group.clone());
+                    kept_in_group = 0;
+                }
+                kept_in_group += 1;
+                kept_in_group <= top
+            });
+        }
+    }
+
+    /// Writes the table in `format`.
+    pub(crate) fn write(
+        &self,
+        out: &mut dyn Write,
+        format: CountFormat,
+        grouped: bool,
+    ) -> io::Result<()> {
+        match format {
+            CountFormat::Csv | CountFormat::Tsv => {
+                let mut table = Delimited::new(out, format);
+                if grouped {
+                    table.row(&["group", "id", "label", "name", "mentions", "documents"])?;
+                } else {
+                    table.row(&[
+                        "id",
+                        "label",
+                        "name",
+                        "name_en",
+                        "mentions",
+                        "documents",
+                        "country",
+                        "lat",
+                        "lon",
+                    ])?;
+                }
+                for r in &self.entities {
+                    let (mentions, documents) = (r.mentions.to_string(), r.documents.to_string());
+                    if grouped {
+                        let group = r.group.as_deref().unwrap_or_default();
+                        table.row(&[group, &r.id, &r.label, &r.name, &mentions, &documents])?;
+                    } else {
+                        let country = r.country.as_deref().unwrap_or_default();
+                        let (lat, lon) = (optional_number(r.lat), optional_number(r.lon));
+                        table.row(&[
+                            &r.id, &r.label, &r.name, &r.name_en, &mentions, &documents, country,
+                            &lat, &lon,
+                        ])?;
+                    }
+                }
+                Ok(())
+            }
+            CountFormat::Json => {
+                serde_json::to_writer_pretty(&mut *out, self)?;
+                out.write_all(b"\n")
+            }
+            CountFormat::Jsonl => {
+                for r in &self.entities {
+                    serde_json::to_writer(&mut *out, r)?;
+                    out.write_all(b"\n")?;
+                }
+                Ok(())
+            }
+            CountFormat::Geojson => write_geojson(out, &self.entities),
+        }
+    }
+}
+
+fn optional_number(value: Option<f64>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// An RFC 7946 FeatureCollection: one Point feature per row with coordinates, `[lon, lat]`.
+fn write_geojson(out: &mut dyn Write, rows: &[CountRow]) -> io::Result<()> {
+    let features: Vec<serde_json::Value> = rows
+        .iter()
+        .filter_map(|r| {
+            let (lat, lon) = (r.lat?, r.lon?);
+            let mut properties = serde_json::to_value(r).ok()?;
+            if let Some(map) = properties.as_object_mut() {
+                map.remove("lat");
+                map.remove("lon");
+            }
+            Some(serde_json::json!({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                "properties": properties,
+            }))
+        })
+        .collect();
+    let collection = serde_json::json!({"type": "FeatureCollection", "features": features});
+    serde_json::to_writer(&mut *out, &collection)?;
+    out.write_all(b"\n")
+}
+
+/// CSV (RFC 4180: fields with commas, quotes or line breaks are quoted) or TSV (tabs and line breaks
+/// in fields become spaces).
+pub(crate) struct Delimited<'w, W: Write + ?Sized> {
+    out: &'w mut W,
+    format: CountFormat,
+}
+
+impl<'w, W: Write + ?Sized> Delimited<'w, W> {
+    pub(crate) fn new(out: &'w mut W, format: CountFormat) -> Delimited<'w, W> {
+        Delimited { out, format }
+    }
+
+    pub(crate) fn row(&mut self, fields: &[&str]) -> io::Result<()> {
+        for (i, field) in fields.iter().enumerate() {
+            if i > 0 {
+                self.out.write_all(if self.format == CountFormat::Tsv {
+                    b"\t"
+                } else {
+                    b","
+                })?;
+            }
+            if self.format == CountFormat::Tsv {
+                self.out
+                    .write_all(super::output::tsv_field(field).as_bytes())?;
+            } else if field.contains([',', '"', '\n', '\r']) {
+                write!(self.out, "\"{}\"", field.replace('"', "\"\""))?;
+            } else {
+                self.out.write_all(field.as_bytes())?;
+            }
+        }
+        self.out.write_all(b"\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(group: Option<&str>, id: &str, mentions: u64) -> CountRow {
+        CountRow {
+            group: group.map(str::to_owned),
+            id: id.to_owned(),
+            label: "PLACE".to_owned(),
+            name: "حلب, الشهباء".to_owned(),
+            name_en: "Aleppo".to_owned(),
+            mentions,
+            documents: 1,
+            country: Some("SY".to_owned()),
+            lat: Some(36.2),
+            lon: Some(37.15),
+        }
+    }
+
+    #[test]
+    fn csv_quotes_commas() {
+        let table = CountTable {
+            documents: 1,
+            entities: vec![row(None, "a", 2)],
+        };
+        let mut out = Vec::new();
+        table.write(&mut out, CountFormat::Csv, false).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            text.lines().nth(1).unwrap(),
+            "a,PLACE,\"حلب, الشهباء\",Aleppo,2,1,SY,36.2,37.15"
+        );
+    }
+
+    #[test]
+    fn sorted_filtered_and_cut_per_group() {
+        let mut table = CountTable {
+            documents: 3,
+            entities: vec![
+                row(Some("b"), "x", 1),
+                row(Some("a"), "y", 1),
+                row(Some("a"), "x", 5),
+                row(Some("a"), "z", 3),
+            ],
+        };
+        table.finish(&[], 1, Some(2));
+        let order: Vec<_> = table
+            .entities
+            .iter()
+            .map(|r| (r.group.clone().unwrap(), r.id.clone()))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("a".into(), "x".into()),
+                ("a".into(), "z".into()),
+                ("b".into(), "x".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn merge_sums_matching_rows() {
+        let mut a = CountTable {
+            documents: 2,
+            entities: vec![row(None, "x", 2)],
+        };
+        a.merge(CountTable {
+            documents: 3,
+            entities: vec![row(None, "x", 1), row(None, "y", 4)],
+        });
+        assert_eq!(a.documents, 5);
+        assert_eq!(
+            a.entities.iter().map(|r| r.mentions).collect::<Vec<_>>(),
+            [3, 4]
+        );
+        assert_eq!(a.entities[0].documents, 2);
+    }
+}
