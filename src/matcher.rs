@@ -13,15 +13,15 @@
 //! 3. at least one candidate's rule holds (`always`; `cue` when a cue word precedes).
 //!
 //! Leftmost-longest matching has a blind spot: when the longest alias at a position fails these checks,
-//! a shorter alias at the same position may pass. So a rejected match is retried with anchored searches
-//! that end before it, and only then does the search move one character on.
+//! a shorter alias at the same position may pass. So a rejected match is retried with searches that
+//! end before it, and only then does the search move one character on.
 //!
 //! After the scan, each match picks one entity (see [`Resolver`]): candidates whose rule held, an
 //! entity named unambiguously elsewhere in the document first.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use crate::gazetteer::{Gazetteer, When};
 use crate::lexicon::Lexicon;
@@ -71,11 +71,7 @@ struct PatternInfo {
 /// The compiled aliases of a gazetteer.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    /// Unanchored: the main scan. Kept apart from `anchored` because supporting both start kinds in
-    /// one automaton slows every search down.
     automaton: AhoCorasick,
-    /// Anchored: the retries at a rejected match's start.
-    anchored: AhoCorasick,
     patterns: Vec<PatternInfo>,
     candidates: Vec<Candidate>,
     lexicon: Lexicon,
@@ -167,16 +163,12 @@ impl Matcher {
                 first_word_len: table_index(first_word_len),
             });
         }
-        let build = |start_kind| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(start_kind)
-                .build(&keys)
-                .expect("aliases are short enough for the automaton")
-        };
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)
+            .expect("aliases are short enough for the automaton");
         Matcher {
-            automaton: build(StartKind::Unanchored),
-            anchored: build(StartKind::Anchored),
+            automaton,
             patterns,
             candidates,
             lexicon,
@@ -206,9 +198,11 @@ impl Matcher {
                 if self.accept(gazetteer, text, start, end, pattern, scratch) {
                     break;
                 }
-                // The blind spot: a shorter alias at the same start may pass where the longest failed.
-                let shorter = Input::new(hay).span(start..end - 1).anchored(Anchored::Yes);
-                match self.anchored.find(shorter) {
+                // The blind spot: a shorter alias at the same start may pass where the longest
+                // failed. Leftmost-longest over `start..end - 1` finds the longest one there, if any;
+                // a match starting later means there is none (and needs no anchored automaton).
+                let shorter = Input::new(hay).span(start..end - 1);
+                match self.automaton.find(shorter).filter(|m| m.start() == start) {
                     Some(m) => {
                         end = m.end();
                         pattern = m.pattern().as_u32();

@@ -20,6 +20,8 @@ use super::schema::{EntityRecord, FileRecord};
 pub(crate) struct SourceText {
     pub(crate) path: PathBuf,
     pub(crate) text: Arc<str>,
+    /// The same tree as JSON, converted at build time for the embedded files (see `build.rs`).
+    pub(crate) json: Option<&'static str>,
 }
 
 /// An entity record and where it came from.
@@ -143,6 +145,7 @@ fn read_file(path: &Path, out: &mut Vec<SourceText>) -> Result<()> {
     out.push(SourceText {
         path: path.to_owned(),
         text: text.into(),
+        json: None,
     });
     Ok(())
 }
@@ -151,9 +154,45 @@ fn read_file(path: &Path, out: &mut Vec<SourceText>) -> Result<()> {
 pub(crate) fn parse(source: &Arc<SourceText>, diagnostics: &mut Vec<Diagnostic>) -> ParsedFile {
     if source.path.extension().is_some_and(|e| e == "lst") {
         parse_list(source)
+    } else if let Some(parsed) = source.json.and_then(|json| parse_json(source, json)) {
+        parsed
     } else {
         parse_yaml(source, diagnostics)
     }
+}
+
+/// The fast path for embedded files: typed records straight from JSON. `None` on any problem, and the
+/// YAML path then finds and locates it.
+fn parse_json(source: &Arc<SourceText>, json: &str) -> Option<ParsedFile> {
+    let file: FileRecord<EntityRecord> = if json.starts_with('[') {
+        FileRecord {
+            entities: serde_json::from_str(json).ok()?,
+            ..FileRecord::default()
+        }
+    } else if json.starts_with('{') {
+        serde_json::from_str(json).ok()?
+    } else {
+        FileRecord::default()
+    };
+    let blocks = item_blocks(&source.text, file.entities.len());
+    let entities = file
+        .entities
+        .into_iter()
+        .zip(blocks)
+        .map(|(record, (line, bytes))| ParsedEntity {
+            record,
+            block: Block {
+                source: Arc::clone(source),
+                line,
+                bytes,
+            },
+        })
+        .collect();
+    Some(ParsedFile {
+        types: file.types,
+        cues: file.cues.into_iter().collect(),
+        entities,
+    })
 }
 
 /// A plain list (GATE's `.lst`): one name per line, each its own entity, `#` comments. The type is the
@@ -337,6 +376,7 @@ mod tests {
         let source = Arc::new(SourceText {
             path: "t.yml".into(),
             text: text.into(),
+            json: None,
         });
         let mut diagnostics = Vec::new();
         let parsed = parse(&source, &mut diagnostics);

@@ -262,11 +262,12 @@ impl GazetteerBuilder {
     fn sources(&self) -> Result<Vec<SourceText>> {
         let mut sources = Vec::new();
         if self.defaults {
-            for (name, text) in embedded::FILES {
+            for (name, text, json) in embedded::FILES {
                 let path = Path::new(DEFAULT_PREFIX).join(name);
                 sources.push(SourceText {
                     path,
                     text: Arc::from(*text),
+                    json: *json,
                 });
             }
         }
@@ -277,6 +278,7 @@ impl GazetteerBuilder {
             sources.push(SourceText {
                 path: name.clone(),
                 text: Arc::from(text.as_str()),
+                json: None,
             });
         }
         Ok(sources)

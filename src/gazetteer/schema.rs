@@ -13,18 +13,30 @@ use serde::de::{self, MapAccess, Visitor};
 
 /// A gazetteer file in its mapping form: declarations and entities. A file that is a plain list is a
 /// list of entities.
-#[derive(Debug, Default, Deserialize)]
+///
+/// From YAML the entities stay raw values, so that each one is checked (and located) on its own; from
+/// the JSON embedded at build time they are read as records directly.
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct FileRecord {
+pub(crate) struct FileRecord<E = serde_yaml::Value> {
     /// Entity types this file introduces, besides the defaults.
     #[serde(default)]
     pub(crate) types: Vec<String>,
     /// Context cue words per entity type, for aliases with `when: cue`.
     #[serde(default)]
     pub(crate) cues: BTreeMap<String, Vec<String>>,
-    /// The entities, as raw YAML so that each one is checked (and located) on its own.
-    #[serde(default)]
-    pub(crate) entities: Vec<serde_yaml::Value>,
+    #[serde(default = "Vec::new")]
+    pub(crate) entities: Vec<E>,
+}
+
+impl<E> Default for FileRecord<E> {
+    fn default() -> FileRecord<E> {
+        FileRecord {
+            types: Vec::new(),
+            cues: BTreeMap::new(),
+            entities: Vec::new(),
+        }
+    }
 }
 
 /// One entity block.
