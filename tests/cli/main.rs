@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod check;
+mod count;
 mod dev;
 mod eval;
 mod tag;
