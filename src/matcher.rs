@@ -2,22 +2,22 @@
 //! choice among entities that share an alias.
 //!
 //! The automaton holds every alias once, normalised and deduplicated; a side table maps each pattern
-//! to its candidates (alias, entity, type, rule). For an alias starting with the article `ال`, a second
-//! pattern `ل…` is added, because `ل` + `ال` is written `لل` (`للبوكمال`): that pattern only counts after
-//! a `ل` proclitic, and its span starts at the second `ل`, as the annotation guideline has it.
+//! to its candidates (alias, entity, type, rule). `لل` (ل + the article) needs no patterns of its own:
+//! the normaliser restores the article's alef (`للبوكمال` → `لالبوكمال`), mapped to the second ل.
 //!
 //! A match found by the automaton is accepted when:
-//! 1. it ends at a word end and starts and ends between original characters;
-//! 2. it starts at a word start, or after proclitics (`و`/`ف`, then `ب`/`ل`/`ك`) glued to it, and the
-//!    whole word is not a word of its own (see [`crate::Lexicon`]): `وحلب` yes, `وزارة` no;
+//! 1. it starts at a word start, or after proclitics (`و`/`ف`, then `ب`/`ل`/`ك`) glued to it, and the
+//!    whole word is not a word of its own (see [`crate::Lexicon`]): `وحلب` yes, `وزارة` no. A match
+//!    that starts deeper inside a word sends the search on to the next word;
+//! 2. it ends at a word end, and starts and ends between original characters;
 //! 3. at least one candidate's rule holds (`always`; `cue` when a cue word precedes).
 //!
 //! Leftmost-longest matching has a blind spot: when the longest alias at a position fails these checks,
 //! a shorter alias at the same position may pass. So a rejected match is retried with searches that
 //! end before it, and only then does the search move one character on.
 //!
-//! After the scan, each match picks one entity (see [`Resolver`]): candidates whose rule held, an
-//! entity named unambiguously elsewhere in the document first.
+//! After the scan, each match picks one entity (see [`Matcher::resolve`]): candidates whose rule held,
+//! an entity named unambiguously elsewhere in the document first.
 
 use std::collections::HashMap;
 
@@ -28,16 +28,14 @@ use crate::lexicon::Lexicon;
 use crate::normalize::{Normalized, is_word_char};
 use crate::span::{AliasId, EntityId, LabelId};
 
-/// The article, as written at the start of an alias key.
-const ARTICLE: &str = "ال";
-
 /// The proclitic sequences that may be glued to a name: an optional conjunction, then an optional
 /// preposition, at least one of them.
 const PROCLITICS: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 
-/// The longest proclitic sequence, in characters and in (two-byte Arabic) bytes.
-const PROCLITIC_MAX_CHARS: usize = 2;
-const PROCLITIC_MAX_BYTES: usize = 4;
+/// The longest proclitic sequence with the restored alef of `لل` (`ولا`), in characters and in
+/// (two-byte Arabic) bytes.
+const PROCLITIC_MAX_CHARS: usize = 3;
+const PROCLITIC_MAX_BYTES: usize = 6;
 
 /// Characters that may stand between a proclitic and the name it governs (`بـ«داعش»`; tatweel is
 /// already gone after normalisation).
@@ -55,8 +53,6 @@ struct Candidate {
     entity: EntityId,
     label: LabelId,
     when: When,
-    /// The `لل` form: the pattern is the alias with its article's alef dropped.
-    lam_lam: bool,
     /// Zipf frequency of the alias's first word in dictionary form, for the clitic decision.
     first_word_zipf: f32,
 }
@@ -66,6 +62,10 @@ struct PatternInfo {
     candidates: std::ops::Range<u32>,
     /// Byte length of the pattern's first word.
     first_word_len: u32,
+    /// Whether a shorter pattern is this one cut at a space (`حزب الله` in `حزب الله العراقي`). Only
+    /// such a pattern can pass where this one failed at the same start: a cut inside a word leaves a
+    /// word character after it. Without one, a rejected match needs no retry.
+    has_word_prefix: bool,
 }
 
 /// The compiled aliases of a gazetteer.
@@ -108,6 +108,9 @@ pub(crate) struct MatchScratch {
     pub(crate) raw: Vec<RawMatch>,
     statuses: Vec<Status>,
     anchored: Vec<EntityId>,
+    /// Whether some match has a choice to make (several live candidates, or one waiting for an
+    /// anchor); when none has, resolving is a straight copy.
+    has_choices: bool,
 }
 
 /// The entity chosen for a match.
@@ -131,26 +134,15 @@ impl Matcher {
                 entity: alias.entity,
                 label: entity.label,
                 when: alias.when,
-                lam_lam: false,
                 first_word_zipf: lexicon.zipf(first_word),
             };
-            let mut add = |key: String, candidate: Candidate| {
-                by_key
-                    .entry(key)
-                    .or_insert_with_key(|key| {
-                        keys.push(key.clone());
-                        Vec::new()
-                    })
-                    .push(candidate);
-            };
-            if let Some(rest) = alias.key.strip_prefix(ARTICLE).filter(|r| !r.is_empty()) {
-                let lam_lam = Candidate {
-                    lam_lam: true,
-                    ..candidate.clone()
-                };
-                add(format!("ل{rest}"), lam_lam);
-            }
-            add(alias.key.clone(), candidate);
+            by_key
+                .entry(alias.key.clone())
+                .or_insert_with_key(|key| {
+                    keys.push(key.clone());
+                    Vec::new()
+                })
+                .push(candidate);
         }
         let mut patterns = Vec::with_capacity(keys.len());
         let mut candidates = Vec::new();
@@ -161,7 +153,14 @@ impl Matcher {
             patterns.push(PatternInfo {
                 candidates: table_index(start)..table_index(candidates.len()),
                 first_word_len: table_index(first_word_len),
+                has_word_prefix: false,
             });
+        }
+        let known: std::collections::HashSet<&str> = keys.iter().map(String::as_str).collect();
+        for (info, key) in patterns.iter_mut().zip(&keys) {
+            info.has_word_prefix = key
+                .match_indices(' ')
+                .any(|(space, _)| known.contains(&key[..space]));
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -184,6 +183,7 @@ impl Matcher {
     ) {
         scratch.raw.clear();
         scratch.statuses.clear();
+        scratch.has_choices = false;
         let hay = text.as_str();
         let mut pos = 0;
         while pos < hay.len() {
@@ -192,17 +192,42 @@ impl Matcher {
                 break;
             };
             let start = found.start();
+            // A match that starts deep inside a word cannot be rescued by a shorter alias, and no
+            // match can start later in that word: go on at the next word.
+            let Some(clitic_start) = word_start(hay, start) else {
+                pos = next_word_start(hay, start);
+                continue;
+            };
+            // Nor can one whose proclitics are not proclitics (`ال` + `بوكمال`) or that starts inside
+            // an expanded character: go on at the next character.
+            let Some(clitics) = self.clitics(text, clitic_start, start) else {
+                pos = start + char_len_at(hay, start);
+                continue;
+            };
             let mut end = found.end();
             let mut pattern = found.pattern().as_u32();
             loop {
-                if self.accept(gazetteer, text, start, end, pattern, scratch) {
+                if self.accept(
+                    gazetteer,
+                    text,
+                    (clitic_start, clitics),
+                    start,
+                    end,
+                    pattern,
+                    scratch,
+                ) {
                     break;
                 }
                 // The blind spot: a shorter alias at the same start may pass where the longest
                 // failed. Leftmost-longest over `start..end - 1` finds the longest one there, if any;
                 // a match starting later means there is none (and needs no anchored automaton).
                 let shorter = Input::new(hay).span(start..end - 1);
-                match self.automaton.find(shorter).filter(|m| m.start() == start) {
+                let retry = self.patterns[pattern as usize].has_word_prefix;
+                match self
+                    .automaton
+                    .find(shorter)
+                    .filter(|m| retry && m.start() == start)
+                {
                     Some(m) => {
                         end = m.end();
                         pattern = m.pattern().as_u32();
@@ -216,16 +241,44 @@ impl Matcher {
             pos = if end > start {
                 end
             } else {
-                start + char_len_at(hay, start)
+                next_candidate_start(text, clitic_start, start)
             };
         }
     }
 
-    /// Checks one match and, when it passes, records it with its candidates' statuses.
+    /// The proclitics written before a match that starts at `start` in a word starting at
+    /// `clitic_start`, without a restored alef (`لال…` → `ل`); `None` when they are no proclitics or
+    /// the start falls inside an expanded character.
+    fn clitics<'t>(
+        &self,
+        text: &'t Normalized,
+        clitic_start: usize,
+        start: usize,
+    ) -> Option<&'t str> {
+        let hay = text.as_str();
+        let written = &hay[clitic_start..start];
+        let offsets = &text.offsets;
+        // `للبنان`: the alias `لبنان` starts right after the restored alef, on the same original ل.
+        let restored_alef = written.len() >= 4
+            && written.ends_with('ا')
+            && offsets.original_start(start - 2) == offsets.original_start(start);
+        let clitics = if restored_alef {
+            &written[..written.len() - 2]
+        } else {
+            written
+        };
+        let fits = clitics.is_empty() || PROCLITICS.contains(&clitics);
+        (fits && (restored_alef || offsets.is_original_boundary(start))).then_some(clitics)
+    }
+
+    /// Checks one match whose start passed and, when it passes, records it with its candidates'
+    /// statuses.
+    #[allow(clippy::too_many_arguments)] // one hot call site; a struct would only rename them
     fn accept(
         &self,
         gazetteer: &Gazetteer,
         text: &Normalized,
+        (clitic_start, clitics): (usize, &str),
         start: usize,
         end: usize,
         pattern: u32,
@@ -233,40 +286,34 @@ impl Matcher {
     ) -> bool {
         let hay = text.as_str();
         let at_word_end = hay[end..].chars().next().is_none_or(|c| !is_word_char(c));
-        if !at_word_end
-            || !text.offsets.is_original_boundary(start)
-            || !text.offsets.is_original_boundary(end)
-        {
+        if !at_word_end || !text.offsets.is_original_boundary(end) {
             return false;
         }
         let info = &self.patterns[pattern as usize];
-        let Some(clitic_start) = word_start(hay, start) else {
-            return false;
-        };
-        let clitics = &hay[clitic_start..start];
-        let first_word_end = start + info.first_word_len as usize;
-        let whole_word = &hay[clitic_start..first_word_end.min(end)];
         let whole_zipf = if clitics.is_empty() {
             0.0
         } else {
-            self.lexicon.zipf(whole_word)
+            let first_word_end = start + info.first_word_len as usize;
+            self.lexicon
+                .zipf(&hay[clitic_start..first_word_end.min(end)])
         };
         let status_start = scratch.statuses.len();
-        let mut any = false;
+        let mut live = 0;
+        let mut pending = false;
         let candidates =
             &self.candidates[info.candidates.start as usize..info.candidates.end as usize];
         for candidate in candidates {
-            let status = if !clitics_fit(clitics, candidate.lam_lam)
-                || (!clitics.is_empty() && whole_zipf > candidate.first_word_zipf)
-            {
+            let status = if !clitics.is_empty() && whole_zipf > candidate.first_word_zipf {
                 Status::Rejected
             } else {
                 candidate_status(gazetteer, hay, clitic_start, candidate)
             };
-            any |= status != Status::Rejected;
+            live += usize::from(status != Status::Rejected);
+            pending |= status == Status::Pending;
             scratch.statuses.push(status);
         }
-        if !any {
+        scratch.has_choices |= live > 1 || pending;
+        if live == 0 {
             scratch.statuses.truncate(status_start);
             return false;
         }
@@ -287,6 +334,28 @@ impl Matcher {
         scratch: &mut MatchScratch,
         mut emit: impl FnMut(&RawMatch, Resolved),
     ) {
+        if !scratch.has_choices {
+            // Every match has exactly one live candidate that fired on its own.
+            for raw in &scratch.raw {
+                let info = &self.patterns[raw.pattern as usize];
+                let statuses = &scratch.statuses[raw.statuses as usize..];
+                let live = (info.candidates.start as usize..info.candidates.end as usize)
+                    .zip(statuses)
+                    .find(|(_, status)| **status != Status::Rejected);
+                if let Some((index, _)) = live {
+                    let c = &self.candidates[index];
+                    emit(
+                        raw,
+                        Resolved {
+                            alias: c.alias,
+                            entity: c.entity,
+                            label: c.label,
+                        },
+                    );
+                }
+            }
+            return;
+        }
         self.collect_anchors(scratch);
         for raw in &scratch.raw {
             let info = &self.patterns[raw.pattern as usize];
@@ -341,16 +410,6 @@ impl Matcher {
         }
         scratch.anchored.sort_unstable();
         scratch.anchored.dedup();
-    }
-}
-
-/// Whether the proclitics before a match are a valid sequence for the candidate's form.
-fn clitics_fit(clitics: &str, lam_lam: bool) -> bool {
-    if lam_lam {
-        // `للبوكمال`: the first ل is the preposition, possibly after و or ف.
-        matches!(clitics, "ل" | "ول" | "فل")
-    } else {
-        clitics.is_empty() || PROCLITICS.contains(&clitics)
     }
 }
 
@@ -418,6 +477,33 @@ fn word_start(hay: &str, norm_idx: usize) -> Option<usize> {
         start = i;
     }
     Some(start)
+}
+
+/// Where the next match could start after a rejected one at `start` in the word starting at
+/// `word_start`: a later position in the same word only if what precedes it there could be proclitics,
+/// else the next word.
+fn next_candidate_start(text: &Normalized, word_start: usize, start: usize) -> usize {
+    let hay = text.as_str();
+    let mut pos = start + char_len_at(hay, start);
+    while pos - word_start <= PROCLITIC_MAX_BYTES && pos < hay.len() {
+        let prefix = &hay[word_start..pos];
+        if prefix.chars().all(is_word_char)
+            && (PROCLITICS.contains(&prefix) || prefix.ends_with('ا'))
+        {
+            return pos;
+        }
+        pos += char_len_at(hay, pos);
+    }
+    next_word_start(hay, start)
+}
+
+/// The start of the first word after the word that contains `norm_idx` (or the end of the text).
+fn next_word_start(hay: &str, norm_idx: usize) -> usize {
+    let rest = &hay[norm_idx..];
+    let word_end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    let after = &rest[word_end..];
+    let gap = after.find(is_word_char).unwrap_or(after.len());
+    norm_idx + word_end + gap
 }
 
 /// The byte length of the character at `idx`.

@@ -122,6 +122,32 @@ impl Tagger {
     }
 }
 
+impl Tagger {
+    /// Calls `emit` with the entity of each mention in `text`, in text order, without computing
+    /// spans: the fast path for counting.
+    ///
+    /// # Errors
+    ///
+    /// As [`Tagger::tag`].
+    pub fn entities_with(
+        &self,
+        scratch: &mut Scratch,
+        text: &str,
+        mut emit: impl FnMut(EntityId),
+    ) -> Result<()> {
+        if u32::try_from(text.len()).is_err() {
+            return Err(Error::document_too_large(text.len()));
+        }
+        self.normalizer
+            .normalize_into(text, &mut scratch.normalized);
+        self.matcher
+            .scan(&self.gazetteer, &scratch.normalized, &mut scratch.matches);
+        self.matcher
+            .resolve(&mut scratch.matches, |_, resolved| emit(resolved.entity));
+        Ok(())
+    }
+}
+
 /// Maps a normalised match back to the original text.
 fn to_mention(text: &str, normalized: &Normalized, raw: &RawMatch, resolved: Resolved) -> Mention {
     let offsets = &normalized.offsets;

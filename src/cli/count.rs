@@ -261,8 +261,8 @@ fn work(
                 }
             };
             tally.clear();
-            let tagged = tagger.tag_with(&mut scratch, &document.text, |m| {
-                tally.add(m.entity);
+            let tagged = tagger.entities_with(&mut scratch, &document.text, |entity| {
+                tally.add(entity);
                 result.mentions += 1;
             });
             if let Err(e) = tagged {

@@ -21,9 +21,8 @@ impl OffsetMap {
     /// Records that the next `norm_len` normalised bytes came from the character at `original_start`.
     #[inline]
     pub(crate) fn push(&mut self, original_start: u32, norm_len: usize) {
-        for _ in 0..norm_len {
-            self.starts.push(original_start);
-        }
+        self.starts
+            .extend(std::iter::repeat_n(original_start, norm_len));
     }
 
     pub(crate) fn finish(&mut self, original_len: u32) {
