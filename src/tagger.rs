@@ -107,24 +107,13 @@ impl Tagger {
         text: &str,
         mut emit: impl FnMut(Mention),
     ) -> Result<()> {
-        if u32::try_from(text.len()).is_err() {
-            return Err(Error::document_too_large(text.len()));
-        }
-        self.normalizer
-            .normalize_into(text, &mut scratch.normalized);
-        self.matcher
-            .scan(&self.gazetteer, &scratch.normalized, &mut scratch.matches);
-        let normalized = &scratch.normalized;
-        self.matcher.resolve(&mut scratch.matches, |raw, resolved| {
+        self.run(scratch, text, |normalized, raw, resolved| {
             emit(to_mention(text, normalized, raw, resolved));
-        });
-        Ok(())
+        })
     }
-}
 
-impl Tagger {
-    /// Calls `emit` with the entity of each mention in `text`, in text order, without computing
-    /// spans: the fast path for counting.
+    /// Calls `emit` with the entity of each mention in `text`, in text order, without mapping spans
+    /// back to the text: the fast path for counting.
     ///
     /// # Errors
     ///
@@ -135,6 +124,16 @@ impl Tagger {
         text: &str,
         mut emit: impl FnMut(EntityId),
     ) -> Result<()> {
+        self.run(scratch, text, |_, _, resolved| emit(resolved.entity))
+    }
+
+    /// Normalises, scans and resolves one text.
+    fn run(
+        &self,
+        scratch: &mut Scratch,
+        text: &str,
+        mut emit: impl FnMut(&Normalized, &RawMatch, Resolved),
+    ) -> Result<()> {
         if u32::try_from(text.len()).is_err() {
             return Err(Error::document_too_large(text.len()));
         }
@@ -142,8 +141,10 @@ impl Tagger {
             .normalize_into(text, &mut scratch.normalized);
         self.matcher
             .scan(&self.gazetteer, &scratch.normalized, &mut scratch.matches);
-        self.matcher
-            .resolve(&mut scratch.matches, |_, resolved| emit(resolved.entity));
+        let normalized = &scratch.normalized;
+        self.matcher.resolve(&mut scratch.matches, |raw, resolved| {
+            emit(normalized, raw, resolved)
+        });
         Ok(())
     }
 }

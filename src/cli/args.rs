@@ -55,6 +55,7 @@ Examples:
   rasid tag --format json article.txt
   cat article.txt | rasid tag --format tsv
   rasid tag --gazetteer my-militias.yml article.txt
+  rasid tag corpus.jsonl > tagged.jsonl     # one {\"id\", ..., \"entities\"} per line
 
 Offsets: `start`/`end` count Unicode code points (as Python and spaCy do), end exclusive;
 `byte_start`/`byte_end` count UTF-8 bytes. Both point into the text exactly as read.
@@ -89,9 +90,13 @@ pub(crate) struct TagArgs {
     /// Text files to tag; standard input when none is given or for `-`.
     #[arg(value_name = "FILE")]
     pub(crate) inputs: Vec<PathBuf>,
-    /// Output format; `pretty` on a terminal and `jsonl` otherwise when not given.
+    /// Output format; `pretty` on a terminal and `jsonl` otherwise when not given. JSON Lines inputs
+    /// always give one JSON object per document per line, their other fields passed through.
     #[arg(short, long, value_enum)]
     pub(crate) format: Option<TagFormat>,
+    /// The JSON field holding the text, for `.jsonl` inputs.
+    #[arg(long, value_name = "FIELD", default_value = "text")]
+    pub(crate) text_field: String,
     #[command(flatten)]
     pub(crate) gazetteer: GazetteerArgs,
 }

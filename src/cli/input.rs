@@ -21,6 +21,12 @@ impl InputName {
         self.0 == Path::new("-")
     }
 
+    /// Whether the input is JSON Lines (`.jsonl`, `.jsonl.gz`): one document per line.
+    pub(crate) fn is_json_lines(&self) -> bool {
+        let name = self.0.to_string_lossy();
+        name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
+    }
+
     /// The name to show in output and messages.
     pub(crate) fn display(&self) -> String {
         self.0.display().to_string()
@@ -34,23 +40,37 @@ impl InputName {
     /// of the first invalid UTF-8 sequence.
     pub(crate) fn read(&self) -> Result<String, String> {
         let name = self.display();
+        String::from_utf8(self.read_bytes()?).map_err(|e| {
+            format!(
+                "{name}: not valid UTF-8 at byte {}",
+                e.utf8_error().valid_up_to()
+            )
+        })
+    }
+
+    /// Reads the whole input as bytes, decompressing a `.gz` file.
+    ///
+    /// # Errors
+    ///
+    /// A one-line message naming the input: missing file, directory, or I/O error.
+    pub(crate) fn read_bytes(&self) -> Result<Vec<u8>, String> {
+        let name = self.display();
         let mut bytes = Vec::new();
         if self.is_stdin() {
             std::io::stdin()
                 .lock()
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("{name}: {e}"))?;
+        } else if self.0.is_dir() {
+            return Err(format!("{name}: is a directory, not a text file"));
+        } else if name.ends_with(".gz") {
+            let file = std::fs::File::open(&self.0).map_err(|e| format!("{name}: {e}"))?;
+            flate2::read::MultiGzDecoder::new(file)
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("{name}: {e}"))?;
         } else {
-            if self.0.is_dir() {
-                return Err(format!("{name}: is a directory, not a text file"));
-            }
             bytes = std::fs::read(&self.0).map_err(|e| format!("{name}: {e}"))?;
         }
-        String::from_utf8(bytes).map_err(|e| {
-            format!(
-                "{name}: not valid UTF-8 at byte {}",
-                e.utf8_error().valid_up_to()
-            )
-        })
+        Ok(bytes)
     }
 }

@@ -29,6 +29,16 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
     let mut code = 0;
     writer.begin(&mut out)?;
     for input in &inputs {
+        if input.is_json_lines() {
+            code = code.max(tag_json_lines(
+                &tagger,
+                input,
+                &args.text_field,
+                &mut scratch,
+                &mut out,
+            )?);
+            continue;
+        }
         let text = match input.read() {
             Ok(text) => text,
             Err(message) => {
@@ -49,6 +59,65 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
     }
     writer.end(&mut out)?;
     out.flush()?;
+    Ok(code)
+}
+
+/// Tags a JSON Lines input: one output line per document, its fields passed through (all but the
+/// text) with `entities` added. Bad lines are reported with their line number and skipped.
+fn tag_json_lines(
+    tagger: &rasid::Tagger,
+    input: &InputName,
+    text_field: &str,
+    scratch: &mut Scratch,
+    out: &mut impl Write,
+) -> Result<u8, Failure> {
+    let mut code = 0;
+    let mut warn = |message: String| {
+        eprintln!("rasid: {message}");
+        code = EXIT_TROUBLE;
+    };
+    let contents = match input.read_bytes() {
+        Ok(contents) => contents,
+        Err(message) => {
+            warn(message);
+            return Ok(EXIT_TROUBLE);
+        }
+    };
+    let name = input.display();
+    for (number, line) in contents.split(|&b| b == b'\n').enumerate() {
+        let location = format!("{name}:{}", number + 1);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let mut document: serde_json::Map<String, serde_json::Value> =
+            match std::str::from_utf8(line) {
+                Err(e) => {
+                    warn(format!(
+                        "{location}: not valid UTF-8 at byte {}",
+                        e.valid_up_to()
+                    ));
+                    continue;
+                }
+                Ok(line) => match serde_json::from_str(line) {
+                    Ok(document) => document,
+                    Err(e) => {
+                        warn(format!("{location}: invalid JSON: {e}"));
+                        continue;
+                    }
+                },
+            };
+        let Some(serde_json::Value::String(text)) = document.remove(text_field) else {
+            warn(format!("{location}: no string field \"{text_field}\""));
+            continue;
+        };
+        let mut mentions = Vec::new();
+        tagger.tag_with(scratch, &text, |m| mentions.push(m))?;
+        let entities =
+            serde_json::to_value(records(tagger, &text, &mentions)).map_err(io::Error::from)?;
+        document.insert("entities".to_owned(), entities);
+        serde_json::to_writer(&mut *out, &document).map_err(io::Error::from)?;
+        out.write_all(b"\n")?;
+    }
     Ok(code)
 }
 

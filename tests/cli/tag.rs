@@ -202,3 +202,43 @@ fn broken_pipe_exits_quietly() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn json_lines_input_passes_fields_through() {
+    let dir = TempDir::new();
+    let gazetteer = dir.write("g.yml", SMALL_GAZETTEER);
+    dir.write(
+        "c.jsonl",
+        "{\"id\": \"a1\", \"date\": \"2017-11-07\", \"source\": \"x\", \"text\": \"قسد في البوكمال\"}\n{broken\n{\"id\": \"a2\", \"text\": \"\"}\n",
+    );
+    let out = run_in(
+        dir.path(),
+        &[
+            "tag",
+            "--no-default-gazetteers",
+            "-g",
+            gazetteer.to_str().unwrap(),
+            "c.jsonl",
+        ],
+        b"",
+    )
+    .expect_code(2);
+    let lines: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a1");
+    assert_eq!(lines[0]["date"], "2017-11-07");
+    assert_eq!(lines[0]["source"], "x");
+    assert!(lines[0].get("text").is_none(), "the text is not repeated");
+    assert_eq!(lines[0]["entities"].as_array().unwrap().len(), 2);
+    assert_spans_match("قسد في البوكمال", lines[0]["entities"].as_array().unwrap());
+    assert_eq!(lines[1]["entities"].as_array().unwrap().len(), 0);
+    assert!(
+        out.stderr.starts_with("rasid: c.jsonl:2: invalid JSON"),
+        "{}",
+        out.stderr
+    );
+}
