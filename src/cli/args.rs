@@ -25,12 +25,16 @@ pub(crate) enum Command {
     Tag(TagArgs),
     /// Validate gazetteers: every problem at once, as path:line:col.
     #[command(after_long_help = CHECK_EXAMPLES)]
-    Check(CheckArgs),
+    Check(super::check::CheckArgs),
     /// Count mentions per entity over many articles (CSV, TSV, JSON, JSON Lines, GeoJSON).
     #[command(after_long_help = COUNT_EXAMPLES)]
     Count(CountArgs),
     /// Score tagging against gold annotations: precision, recall and F1 per label.
-    Eval(EvalArgs),
+    Eval(super::eval::EvalArgs),
+    /// Which entities and aliases never matched over a corpus, and which matched suspiciously often.
+    Coverage(super::coverage::CoverageArgs),
+    /// Candidate names for hand extension, as ready-to-paste YAML stubs.
+    Suggest(super::suggest::SuggestArgs),
 }
 
 const COUNT_EXAMPLES: &str = "\
@@ -112,31 +116,8 @@ pub(crate) enum TagFormat {
     Tsv,
     /// Aligned, readable lines.
     Pretty,
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct CheckArgs {
-    /// Gazetteer files or directories to check; the built-in gazetteers when none is given.
-    #[arg(value_name = "PATH")]
-    pub(crate) paths: Vec<PathBuf>,
-    /// Check the given files alone, not together with the built-in gazetteers.
-    #[arg(long)]
-    pub(crate) no_default_gazetteers: bool,
-}
-
-#[derive(Debug, Args)]
-pub(crate) struct EvalArgs {
-    /// Gold annotations: JSON Lines of {"id", "entities": [{"start", "end", "label"}]} (code points).
-    #[arg(long, value_name = "FILE")]
-    pub(crate) gold: PathBuf,
-    /// Directory holding `<id>.txt` for every gold document, or the text file of a one-document gold.
-    #[arg(value_name = "TEXTS")]
-    pub(crate) texts: PathBuf,
-    /// List every false positive and false negative with its context.
-    #[arg(long)]
-    pub(crate) show: bool,
-    #[command(flatten)]
-    pub(crate) gazetteer: GazetteerArgs,
+    /// One self-contained HTML page with the entities highlighted.
+    Html,
 }
 
 #[derive(Debug, Args)]

@@ -1,12 +1,23 @@
 //! `rasid check`: validate gazetteers and list every problem.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
 
 use rasid::{DEFAULT_PREFIX, Gazetteer, Level};
 
 use super::Failure;
-use super::args::CheckArgs;
+
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Gazetteer files or directories to check; the built-in gazetteers when none is given.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// Check the given files alone, not together with the built-in gazetteers.
+    #[arg(long)]
+    pub(crate) no_default_gazetteers: bool,
+}
 
 /// Exit code when errors were found.
 const EXIT_ERRORS: u8 = 1;

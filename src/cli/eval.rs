@@ -1,16 +1,32 @@
 //! `rasid eval`: precision, recall and F1 against gold annotations.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use clap::Args;
 use serde::Deserialize;
 
 use rasid::Scratch;
 use rasid::eval::{LabeledSpan, MatchMode, Outcome, Scores};
 
-use super::args::EvalArgs;
+use super::args::GazetteerArgs;
 use super::output::records;
 use super::{Failure, build_tagger};
+
+#[derive(Debug, Args)]
+pub(crate) struct EvalArgs {
+    /// Gold annotations: JSON Lines of {"id", "entities": [{"start", "end", "label"}]} (code points).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) gold: PathBuf,
+    /// Directory holding `<id>.txt` for every gold document, or the text file of a one-document gold.
+    #[arg(value_name = "TEXTS")]
+    pub(crate) texts: PathBuf,
+    /// List every false positive and false negative with its context.
+    #[arg(long)]
+    pub(crate) show: bool,
+    #[command(flatten)]
+    pub(crate) gazetteer: GazetteerArgs,
+}
 
 /// The labels the headline figure covers, as the annotation guideline scores them.
 const HEADLINE: [&str; 3] = ["PLACE", "ARMED_GROUP", "PERSON"];

@@ -7,11 +7,14 @@ mod args;
 mod atomic;
 mod check;
 mod count;
+mod coverage;
 mod documents;
 mod eval;
+mod html;
 mod input;
 mod output;
 mod progress;
+mod suggest;
 mod table;
 mod tag;
 
@@ -69,6 +72,8 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Count(args) => count::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Coverage(args) => coverage::run(&args),
+        Command::Suggest(args) => suggest::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -54,6 +54,7 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
         writer.document(
             &mut out,
             &input.display(),
+            &text,
             &records(&tagger, &text, &mentions),
         )?;
     }
@@ -139,6 +140,7 @@ impl Writer {
     fn begin(&mut self, out: &mut impl Write) -> io::Result<()> {
         match self.format {
             TagFormat::Json if self.array => out.write_all(b"[\n"),
+            TagFormat::Html => super::html::begin(out),
             TagFormat::Tsv => writeln!(
                 out,
                 "path\tstart\tend\tbyte_start\tbyte_end\ttext\tlabel\tid\tname\talias\tproclitics"
@@ -151,10 +153,12 @@ impl Writer {
         &mut self,
         out: &mut impl Write,
         path: &str,
+        text: &str,
         entities: &[MentionRecord<'_>],
     ) -> io::Result<()> {
         let document = DocumentRecord { path, entities };
         match self.format {
+            TagFormat::Html => super::html::document(out, path, text, entities)?,
             TagFormat::Json => {
                 if self.written > 0 {
                     out.write_all(b",\n")?;
@@ -203,9 +207,10 @@ impl Writer {
     }
 
     fn end(&mut self, out: &mut impl Write) -> io::Result<()> {
-        if self.format == TagFormat::Json && self.array {
-            out.write_all(b"\n]\n")?;
+        match self.format {
+            TagFormat::Json if self.array => out.write_all(b"\n]\n"),
+            TagFormat::Html => super::html::end(out),
+            _ => Ok(()),
         }
-        Ok(())
     }
 }

@@ -3,7 +3,11 @@
 mod bad_input;
 mod check;
 mod count;
+mod coverage;
 mod dev;
 mod eval;
+mod html;
+mod lint;
+mod suggest;
 mod tag;
 mod util;
