@@ -1,0 +1,78 @@
+//! Criterion benches: load and build, normalise, tag one article, tag the dev texts.
+//!
+//! `cargo bench` runs them; regressions show against the last saved baseline
+//! (`cargo bench -- --save-baseline main`, then `--baseline main`). Whole-corpus throughput against the
+//! aho-corasick limit is measured separately, by the benchmark kit's `compare.py` (see the README).
+
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use rasid::{Gazetteer, Normalized, Normalizer, Scratch, Tagger};
+
+const ARTICLE: &str = include_str!("../tests/fixtures/article-albukamal-2017.txt");
+
+fn load_and_build(c: &mut Criterion) {
+    let mut group = c.benchmark_group("startup");
+    group.sample_size(10);
+    group.bench_function("load default gazetteers", |b| {
+        b.iter(|| Gazetteer::defaults().expect("defaults are valid"))
+    });
+    group.bench_function("load and build tagger", |b| {
+        b.iter(|| Tagger::new(Gazetteer::defaults().expect("defaults are valid")))
+    });
+    group.finish();
+}
+
+fn normalize(c: &mut Criterion) {
+    let mut group = c.benchmark_group("normalize");
+    group.throughput(Throughput::Bytes(ARTICLE.len() as u64));
+    let normalizer = Normalizer::new();
+    let mut out = Normalized::new();
+    group.bench_function("seed article", |b| {
+        b.iter(|| normalizer.normalize_into(ARTICLE, &mut out))
+    });
+    group.finish();
+}
+
+fn tag(c: &mut Criterion) {
+    let tagger = Tagger::new(Gazetteer::defaults().expect("defaults are valid"));
+    let mut scratch = Scratch::new();
+    let mut group = c.benchmark_group("tag");
+    group.throughput(Throughput::Bytes(ARTICLE.len() as u64));
+    group.bench_function("seed article", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            tagger
+                .tag_with(&mut scratch, ARTICLE, |_| n += 1)
+                .expect("small text");
+            n
+        })
+    });
+    // The dev texts live beside the repository, not in it; the bench is skipped without them.
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dev/texts");
+    let texts: Vec<String> = std::fs::read_dir(&dev)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect();
+    if !texts.is_empty() {
+        group.throughput(Throughput::Bytes(
+            texts.iter().map(|t| t.len() as u64).sum(),
+        ));
+        group.bench_function("dev texts", |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for text in &texts {
+                    tagger
+                        .tag_with(&mut scratch, text, |_| n += 1)
+                        .expect("small text");
+                }
+                n
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load_and_build, normalize, tag);
+criterion_main!(benches);
