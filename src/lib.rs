@@ -34,6 +34,7 @@ pub use gazetteer::{
     GazetteerBuilder, When,
 };
 pub use lexicon::Lexicon;
+pub use matcher::Via;
 pub use normalize::{Normalized, Normalizer};
 pub use span::{AliasId, EntityId, LabelId, Span};
 pub use tagger::{Mention, Scratch, Tagger};

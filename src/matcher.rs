@@ -119,6 +119,31 @@ pub(crate) struct Resolved {
     pub(crate) alias: AliasId,
     pub(crate) entity: EntityId,
     pub(crate) label: LabelId,
+    pub(crate) via: Via,
+    /// How many candidates' rules held at this mention (more than one: homonyms were weighed).
+    pub(crate) choices: u32,
+}
+
+/// Why a mention was accepted: which rule of its alias held.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Via {
+    /// The alias fires wherever it stands as a word (`when: always`).
+    Always,
+    /// A cue word of the entity's type stood right before it (`when: cue`).
+    Cue,
+    /// The entity was named unambiguously elsewhere in the document (`when: document`).
+    Document,
+}
+
+impl Via {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Always => "always",
+            Via::Cue => "cue",
+            Via::Document => "document",
+        }
+    }
 }
 
 impl Matcher {
@@ -342,16 +367,21 @@ impl Matcher {
                 let live = (info.candidates.start as usize..info.candidates.end as usize)
                     .zip(statuses)
                     .find(|(_, status)| **status != Status::Rejected);
-                if let Some((index, _)) = live {
+                if let Some((index, &status)) = live {
                     let c = &self.candidates[index];
-                    emit(
-                        raw,
-                        Resolved {
-                            alias: c.alias,
-                            entity: c.entity,
-                            label: c.label,
-                        },
-                    );
+                    let via = if status == Status::Cue {
+                        Via::Cue
+                    } else {
+                        Via::Always
+                    };
+                    let resolved = Resolved {
+                        alias: c.alias,
+                        entity: c.entity,
+                        label: c.label,
+                        via,
+                        choices: 1,
+                    };
+                    emit(raw, resolved);
                 }
             }
             return;
@@ -362,6 +392,7 @@ impl Matcher {
             let candidates =
                 &self.candidates[info.candidates.start as usize..info.candidates.end as usize];
             let statuses = &scratch.statuses[raw.statuses as usize..][..candidates.len()];
+            let mut choices = 0;
             let best = candidates
                 .iter()
                 .zip(statuses)
@@ -373,20 +404,26 @@ impl Matcher {
                         Status::Pending => anchored,
                         Status::Rejected => false,
                     };
+                    choices += u32::from(holds);
                     // A cue beats an anchor, which beats a plain alias; then gazetteer order.
-                    holds.then_some(((status != Status::Cue, !anchored, status, order), candidate))
+                    let rank = (status != Status::Cue, !anchored, status, order);
+                    holds.then_some((rank, candidate, status))
                 })
-                .min_by(|a, b| a.0.cmp(&b.0))
-                .map(|(_, candidate)| candidate);
-            if let Some(c) = best {
-                emit(
-                    raw,
-                    Resolved {
-                        alias: c.alias,
-                        entity: c.entity,
-                        label: c.label,
-                    },
-                );
+                .min_by(|a, b| a.0.cmp(&b.0));
+            if let Some((_, c, status)) = best {
+                let via = match status {
+                    Status::Cue => Via::Cue,
+                    Status::Pending => Via::Document,
+                    Status::Always | Status::Rejected => Via::Always,
+                };
+                let resolved = Resolved {
+                    alias: c.alias,
+                    entity: c.entity,
+                    label: c.label,
+                    via,
+                    choices,
+                };
+                emit(raw, resolved);
             }
         }
     }

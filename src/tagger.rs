@@ -7,7 +7,7 @@
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
-use crate::matcher::{MatchScratch, Matcher, RawMatch, Resolved, detached_clitics};
+use crate::matcher::{MatchScratch, Matcher, RawMatch, Resolved, Via, detached_clitics};
 use crate::normalize::{Normalized, Normalizer, is_invisible};
 use crate::span::{AliasId, EntityId, LabelId, Span};
 
@@ -24,6 +24,11 @@ pub struct Mention {
     pub alias: AliasId,
     /// The entity's type.
     pub label: LabelId,
+    /// Which rule of the alias held.
+    pub via: Via,
+    /// How many entities' aliases held here; above 1, homonyms were weighed (see the gazetteer
+    /// README for the order).
+    pub choices: u32,
 }
 
 /// Per-worker buffers; reuse one across documents.
@@ -178,6 +183,8 @@ fn to_mention(text: &str, normalized: &Normalized, raw: &RawMatch, resolved: Res
         entity: resolved.entity,
         alias: resolved.alias,
         label: resolved.label,
+        via: resolved.via,
+        choices: resolved.choices,
     }
 }
 

@@ -84,6 +84,35 @@ pub(crate) fn fold_decomposed(c: char, mut emit: impl FnMut(char)) {
     });
 }
 
+/// The name of the rule that changes `c`, for explanations (`أ→ا`, `harakat removed`); `None` when
+/// `c` is kept as it is.
+pub(crate) fn rule_name(c: char) -> Option<&'static str> {
+    let name = match c {
+        'أ' => "أ→ا",
+        'إ' => "إ→ا",
+        'آ' => "آ→ا",
+        'ٱ' | '\u{0672}' | '\u{0673}' => "ٱ→ا",
+        'ى' => "ى→ي",
+        'ة' => "ة→ه",
+        '\u{0640}' => "tatweel removed",
+        '\u{064B}'..='\u{065F}' | '\u{0670}' => "harakat removed",
+        '\u{0610}'..='\u{061A}' | '\u{06D6}'..='\u{06ED}' | '\u{08D3}'..='\u{08FF}' => {
+            "Quranic marks removed"
+        }
+        '\u{06CC}' | '\u{06A9}' | '\u{06AA}' | '\u{06C0}' | '\u{06C1}' | '\u{06BE}'
+        | '\u{06D5}' => "Persian letters folded",
+        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => "digits folded",
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => "presentation forms decomposed",
+        _ if is_invisible(c) => "invisible marks removed",
+        _ => match fold(c) {
+            Fold::Space if c != ' ' => "spaces folded",
+            Fold::Char(_) => "case folded",
+            _ => return None,
+        },
+    };
+    Some(name)
+}
+
 /// Whether `c` belongs to a word in normalised text: letters and digits of any script.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {

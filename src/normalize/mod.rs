@@ -28,6 +28,7 @@
 mod arabic;
 mod offsets;
 
+use arabic::rule_name;
 pub(crate) use arabic::{is_invisible, is_word_char};
 pub(crate) use offsets::OffsetMap;
 
@@ -189,6 +190,25 @@ impl Normalizer {
             out.offsets.push(at, out.text.len() - before);
         }
         out.offsets.finish(original_len);
+    }
+
+    /// The normalisation rules that change something in `original`, in order of first use, for
+    /// explaining a match (`["أ→ا", "harakat removed"]`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let steps = rasid::Normalizer::new().explain("مطار المزّة");
+    /// assert_eq!(steps, ["harakat removed", "ة→ه"]);
+    /// ```
+    pub fn explain(&self, original: &str) -> Vec<&'static str> {
+        let mut steps = Vec::new();
+        for name in original.chars().filter_map(rule_name) {
+            if !steps.contains(&name) {
+                steps.push(name);
+            }
+        }
+        steps
     }
 
     /// Normalises a gazetteer alias or a cue word to its matching key: normalised, trimmed.
