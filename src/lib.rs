@@ -34,7 +34,7 @@ pub use gazetteer::{
     GazetteerBuilder, When,
 };
 pub use lexicon::Lexicon;
-pub use matcher::Via;
+pub use matcher::{Rejection, Via};
 pub use normalize::{Normalized, Normalizer};
 pub use span::{AliasId, EntityId, LabelId, Span};
-pub use tagger::{Mention, Scratch, Tagger};
+pub use tagger::{Mention, Rejected, Scratch, Tagger};

@@ -111,6 +111,79 @@ pub(crate) struct MatchScratch {
     /// Whether some match has a choice to make (several live candidates, or one waiting for an
     /// anchor); when none has, resolving is a straight copy.
     has_choices: bool,
+    /// When set, `scan` and `resolve` record every candidate they turn down, for explanations.
+    pub(crate) record_rejections: bool,
+    pub(crate) rejections: Vec<RawRejection>,
+}
+
+/// A candidate match that was turned down, and why.
+#[derive(Clone, Debug)]
+pub(crate) struct RawRejection {
+    pub(crate) norm_start: usize,
+    pub(crate) norm_end: usize,
+    pattern: u32,
+    pub(crate) reason: Rejection,
+}
+
+/// Why a candidate match was turned down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rejection {
+    /// It starts inside a longer word (`بن` in `عبدالبنك`).
+    InsideWord,
+    /// What precedes it in its word is not a proclitic sequence (`ال` + `بوكمال`).
+    NotProclitics,
+    /// The word goes on after it (`حرب` in `حربية`).
+    WordContinues,
+    /// The whole word is a word of its own, not proclitics + the name (`وزارة`, not و + `زارة`).
+    ProcliticReadingIsAWord,
+    /// Its alias needs a cue word or an anchor, and there was none (`when: cue`/`document`).
+    ContextRuleNotMet,
+    /// Its alias waits for an unambiguous mention of the entity elsewhere in the document, which
+    /// never came (`when: document`).
+    NoAnchor,
+}
+
+impl Rejection {
+    /// The reason in words, for output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rejection::InsideWord => "inside a longer word",
+            Rejection::NotProclitics => "preceded by letters that are not proclitics",
+            Rejection::WordContinues => "the word goes on after it",
+            Rejection::ProcliticReadingIsAWord => "the whole word is a word of its own",
+            Rejection::ContextRuleNotMet => "context rule not met",
+            Rejection::NoAnchor => "no unambiguous mention of the entity in the document",
+        }
+    }
+}
+
+impl Matcher {
+    /// The aliases a pattern stands for.
+    pub(crate) fn aliases_of_pattern(&self, pattern: u32) -> impl Iterator<Item = AliasId> + '_ {
+        let info = &self.patterns[pattern as usize];
+        self.candidates[info.candidates.start as usize..info.candidates.end as usize]
+            .iter()
+            .map(|c| c.alias)
+    }
+}
+
+impl RawRejection {
+    pub(crate) fn pattern(&self) -> u32 {
+        self.pattern
+    }
+}
+
+impl MatchScratch {
+    fn reject(&mut self, norm_start: usize, norm_end: usize, pattern: u32, reason: Rejection) {
+        if self.record_rejections {
+            self.rejections.push(RawRejection {
+                norm_start,
+                norm_end,
+                pattern,
+                reason,
+            });
+        }
+    }
 }
 
 /// The entity chosen for a match.
@@ -208,6 +281,7 @@ impl Matcher {
     ) {
         scratch.raw.clear();
         scratch.statuses.clear();
+        scratch.rejections.clear();
         scratch.has_choices = false;
         let hay = text.as_str();
         let mut pos = 0;
@@ -220,19 +294,31 @@ impl Matcher {
             // A match that starts deep inside a word cannot be rescued by a shorter alias, and no
             // match can start later in that word: go on at the next word.
             let Some(clitic_start) = word_start(hay, start) else {
+                scratch.reject(
+                    start,
+                    found.end(),
+                    found.pattern().as_u32(),
+                    Rejection::InsideWord,
+                );
                 pos = next_word_start(hay, start);
                 continue;
             };
             // Nor can one whose proclitics are not proclitics (`ال` + `بوكمال`) or that starts inside
             // an expanded character: go on at the next character.
             let Some(clitics) = self.clitics(text, clitic_start, start) else {
+                scratch.reject(
+                    start,
+                    found.end(),
+                    found.pattern().as_u32(),
+                    Rejection::NotProclitics,
+                );
                 pos = start + char_len_at(hay, start);
                 continue;
             };
             let mut end = found.end();
             let mut pattern = found.pattern().as_u32();
             loop {
-                if self.accept(
+                let verdict = self.accept(
                     gazetteer,
                     text,
                     (clitic_start, clitics),
@@ -240,8 +326,10 @@ impl Matcher {
                     end,
                     pattern,
                     scratch,
-                ) {
-                    break;
+                );
+                match verdict {
+                    Ok(()) => break,
+                    Err(reason) => scratch.reject(start, end, pattern, reason),
                 }
                 // The blind spot: a shorter alias at the same start may pass where the longest
                 // failed. Leftmost-longest over `start..end - 1` finds the longest one there, if any;
@@ -308,11 +396,11 @@ impl Matcher {
         end: usize,
         pattern: u32,
         scratch: &mut MatchScratch,
-    ) -> bool {
+    ) -> Result<(), Rejection> {
         let hay = text.as_str();
         let at_word_end = hay[end..].chars().next().is_none_or(|c| !is_word_char(c));
         if !at_word_end || !text.offsets.is_original_boundary(end) {
-            return false;
+            return Err(Rejection::WordContinues);
         }
         let info = &self.patterns[pattern as usize];
         let whole_zipf = if clitics.is_empty() {
@@ -325,10 +413,12 @@ impl Matcher {
         let status_start = scratch.statuses.len();
         let mut live = 0;
         let mut pending = false;
+        let mut clitic_word = false;
         let candidates =
             &self.candidates[info.candidates.start as usize..info.candidates.end as usize];
         for candidate in candidates {
             let status = if !clitics.is_empty() && whole_zipf > candidate.first_word_zipf {
+                clitic_word = true;
                 Status::Rejected
             } else {
                 candidate_status(gazetteer, hay, clitic_start, candidate)
@@ -340,7 +430,11 @@ impl Matcher {
         scratch.has_choices |= live > 1 || pending;
         if live == 0 {
             scratch.statuses.truncate(status_start);
-            return false;
+            return Err(if clitic_word {
+                Rejection::ProcliticReadingIsAWord
+            } else {
+                Rejection::ContextRuleNotMet
+            });
         }
         scratch.raw.push(RawMatch {
             norm_start: start,
@@ -349,7 +443,7 @@ impl Matcher {
             pattern,
             statuses: table_index(status_start),
         });
-        true
+        Ok(())
     }
 
     /// Chooses an entity for every match in `scratch.raw`, calling `emit` in text order; matches whose
@@ -387,6 +481,7 @@ impl Matcher {
             return;
         }
         self.collect_anchors(scratch);
+        let mut no_anchor = Vec::new();
         for raw in &scratch.raw {
             let info = &self.patterns[raw.pattern as usize];
             let candidates =
@@ -410,6 +505,16 @@ impl Matcher {
                     holds.then_some((rank, candidate, status))
                 })
                 .min_by(|a, b| a.0.cmp(&b.0));
+            if best.is_none() && scratch.record_rejections {
+                let (norm_start, norm_end, pattern) = (raw.norm_start, raw.norm_end, raw.pattern);
+                let reason = Rejection::NoAnchor;
+                no_anchor.push(RawRejection {
+                    norm_start,
+                    norm_end,
+                    pattern,
+                    reason,
+                });
+            }
             if let Some((_, c, status)) = best {
                 let via = match status {
                     Status::Cue => Via::Cue,
@@ -426,6 +531,7 @@ impl Matcher {
                 emit(raw, resolved);
             }
         }
+        scratch.rejections.extend(no_anchor);
     }
 
     /// Entities named unambiguously in the document: by a match whose only live candidate fired on

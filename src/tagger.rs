@@ -7,7 +7,7 @@
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
-use crate::matcher::{MatchScratch, Matcher, RawMatch, Resolved, Via, detached_clitics};
+use crate::matcher::{MatchScratch, Matcher, RawMatch, Rejection, Resolved, Via, detached_clitics};
 use crate::normalize::{Normalized, Normalizer, is_invisible};
 use crate::span::{AliasId, EntityId, LabelId, Span};
 
@@ -29,6 +29,17 @@ pub struct Mention {
     /// How many entities' aliases held here; above 1, homonyms were weighed (see the gazetteer
     /// README for the order).
     pub choices: u32,
+}
+
+/// A candidate match that was turned down.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    /// The candidate's text, in original bytes.
+    pub span: Span,
+    /// The aliases that matched there (several when entities share an alias).
+    pub aliases: Vec<AliasId>,
+    /// Why it was turned down.
+    pub reason: Rejection,
 }
 
 /// Per-worker buffers; reuse one across documents.
@@ -132,6 +143,37 @@ impl Tagger {
         self.run(scratch, text, |_, _, resolved| emit(resolved.entity))
     }
 
+    /// The candidate matches that were turned down in `text`, with the reason: what `--explain-rejected`
+    /// shows. Slower than [`Tagger::tag`]; meant for looking at one text.
+    ///
+    /// # Errors
+    ///
+    /// As [`Tagger::tag`].
+    pub fn rejections(&self, text: &str) -> Result<Vec<Rejected>> {
+        let mut scratch = Scratch::new();
+        scratch.matches.record_rejections = true;
+        self.run(&mut scratch, text, |_, _, _| {})?;
+        let offsets = &scratch.normalized.offsets;
+        let mut rejected: Vec<Rejected> = scratch
+            .matches
+            .rejections
+            .iter()
+            .map(|r| {
+                let start = offsets.original_start(r.norm_start);
+                let end = offsets.original_start(r.norm_end).max(start);
+                let end = start + text[start..end].trim_end_matches(is_invisible).len();
+                let aliases = self.matcher.aliases_of_pattern(r.pattern()).collect();
+                Rejected {
+                    span: Span { start, end },
+                    aliases,
+                    reason: r.reason,
+                }
+            })
+            .collect();
+        rejected.sort_by_key(|r| (r.span.start, r.span.end));
+        Ok(rejected)
+    }
+
     /// Normalises, scans and resolves one text.
     fn run(
         &self,
@@ -197,5 +239,86 @@ mod tests {
     #[test]
     fn tagger_is_send_and_sync() {
         assert_send_sync::<Tagger>();
+    }
+
+    fn small_tagger() -> Tagger {
+        let yaml = "\
+cues: {PLACE: [بلدة]}
+entities:
+- {id: p:zara, type: PLACE, name: زارة, name_en: Zara}
+- {id: p:harb, type: PLACE, name: حرب, name_en: Harb}
+- {id: p:bank, type: PLACE, name: بنك, name_en: Bank}
+- {id: p:bukamal, type: PLACE, name: بوكمال, name_en: Bukamal}
+- {id: p:bab, type: PLACE, name: باب, name_en: Bab, aliases: [{text: الباب, when: cue}]}
+- {id: g:hashd, type: ARMED_GROUP, name: الحشد الشعبي, name_en: PMF, aliases: [{text: الحشد, when: document}]}
+";
+        let gazetteer = Gazetteer::builder()
+            .defaults(false)
+            .add_yaml("t.yml", yaml)
+            .build()
+            .unwrap();
+        Tagger::new(gazetteer)
+    }
+
+    /// Every reason a candidate is turned down, one row each.
+    #[test]
+    fn rejections_name_their_reason() {
+        let tagger = small_tagger();
+        let rows = [
+            (
+                "proclitic reading is a word",
+                "وزارة الدفاع",
+                "زارة",
+                Rejection::ProcliticReadingIsAWord,
+            ),
+            ("word continues", "حربية", "حرب", Rejection::WordContinues),
+            ("inside a word", "عبدالبنك", "بنك", Rejection::InsideWord),
+            (
+                "not proclitics",
+                "البوكمال",
+                "بوكمال",
+                Rejection::NotProclitics,
+            ),
+            (
+                "cue missing",
+                "فتح الباب",
+                "الباب",
+                Rejection::ContextRuleNotMet,
+            ),
+            ("no anchor", "وصل الحشد", "الحشد", Rejection::NoAnchor),
+        ];
+        for (name, text, candidate, reason) in rows {
+            let rejected = tagger.rejections(text).unwrap();
+            let found = rejected.iter().find(|r| &text[r.span.range()] == candidate);
+            assert_eq!(
+                found.map(|r| r.reason),
+                Some(reason),
+                "{name}: {rejected:?}"
+            );
+            assert!(
+                tagger.tag(text).unwrap().is_empty(),
+                "{name}: nothing is tagged"
+            );
+        }
+    }
+
+    #[test]
+    fn anchors_and_cues_show_in_mentions() {
+        let tagger = small_tagger();
+        let text = "قوات الحشد الشعبي في بلدة الباب، ثم انسحب الحشد";
+        let vias: Vec<(&str, Via)> = tagger
+            .tag(text)
+            .unwrap()
+            .iter()
+            .map(|m| (&text[m.span.range()], m.via))
+            .collect();
+        assert_eq!(
+            vias,
+            [
+                ("الحشد الشعبي", Via::Always),
+                ("الباب", Via::Cue),
+                ("الحشد", Via::Document)
+            ]
+        );
     }
 }
