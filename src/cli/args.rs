@@ -98,6 +98,13 @@ pub(crate) struct TagArgs {
     /// always give one JSON object per document per line, their other fields passed through.
     #[arg(short, long, value_enum)]
     pub(crate) format: Option<TagFormat>,
+    /// Add to each mention how it matched: the alias's rule, which part held, the normalisation
+    /// steps, the number of homonyms weighed.
+    #[arg(long)]
+    pub(crate) explain: bool,
+    /// Also list the candidates that were found but turned down, with the reason.
+    #[arg(long)]
+    pub(crate) explain_rejected: bool,
     /// The JSON field holding the text, for `.jsonl` inputs.
     #[arg(long, value_name = "FIELD", default_value = "text")]
     pub(crate) text_field: String,

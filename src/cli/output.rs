@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use rasid::{Mention, Tagger};
+use rasid::{Mention, Normalizer, Rejected, Tagger};
 
 /// One mention as users read it (JSON, TSV, pretty).
 #[derive(Debug, Serialize)]
@@ -18,6 +18,33 @@ pub(crate) struct MentionRecord<'a> {
     pub(crate) name: &'a str,
     pub(crate) alias: &'a str,
     pub(crate) proclitics: &'a str,
+    /// With `--explain`: how the mention matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) explain: Option<Explanation>,
+}
+
+/// How one mention matched (`rasid tag --explain`).
+#[derive(Debug, Serialize)]
+pub(crate) struct Explanation {
+    /// The alias's rule (`always`, `cue`, `document`, `cue-or-document`).
+    pub(crate) when: &'static str,
+    /// Which part of the rule held (`always`, `cue`, `document`).
+    pub(crate) via: &'static str,
+    /// The normalisation rules the matched text went through (`أ→ا`, `harakat removed`).
+    pub(crate) steps: Vec<&'static str>,
+    /// How many entities' aliases held here; above 1, homonyms were weighed.
+    pub(crate) choices: u32,
+}
+
+/// A candidate turned down (`rasid tag --explain-rejected`).
+#[derive(Debug, Serialize)]
+pub(crate) struct RejectedRecord<'a> {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: &'a str,
+    /// The aliases that matched there, as `id:alias`.
+    pub(crate) candidates: Vec<String>,
+    pub(crate) reason: &'static str,
 }
 
 /// Converts mentions, in text order, to records. Code points are counted incrementally, so the whole
@@ -44,7 +71,56 @@ pub(crate) fn records<'a>(
                 name: &entity.name,
                 alias: &gazetteer.alias(m.alias).text,
                 proclitics: &text[m.proclitics.range()],
+                explain: None,
             }
+        })
+        .collect()
+}
+
+/// Adds an explanation to every record (records and mentions in the same order).
+pub(crate) fn explain(
+    tagger: &Tagger,
+    text: &str,
+    mentions: &[Mention],
+    records: &mut [MentionRecord<'_>],
+) {
+    let normalizer = Normalizer::new();
+    for (record, m) in records.iter_mut().zip(mentions) {
+        let alias = tagger.gazetteer().alias(m.alias);
+        let steps = normalizer.explain(&text[m.proclitics.start.min(m.span.start)..m.span.end]);
+        let explanation = Explanation {
+            when: alias.when.as_str(),
+            via: m.via.as_str(),
+            steps,
+            choices: m.choices,
+        };
+        record.explain = Some(explanation);
+    }
+}
+
+/// The rejected candidates of a text as records, offsets in code points.
+pub(crate) fn rejected_records<'a>(
+    tagger: &Tagger,
+    text: &'a str,
+    rejected: &[Rejected],
+) -> Vec<RejectedRecord<'a>> {
+    let gazetteer = tagger.gazetteer();
+    let mut counter = CodePointCounter::default();
+    rejected
+        .iter()
+        .map(|r| RejectedRecord {
+            start: counter.advance(text, r.span.start),
+            end: counter.advance(text, r.span.end),
+            text: &text[r.span.range()],
+            candidates: r
+                .aliases
+                .iter()
+                .map(|&a| {
+                    let alias = gazetteer.alias(a);
+                    format!("{}:{}", gazetteer.entity(alias.entity).id, alias.text)
+                })
+                .collect(),
+            reason: r.reason.as_str(),
         })
         .collect()
 }

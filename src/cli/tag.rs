@@ -6,7 +6,7 @@ use rasid::Scratch;
 
 use super::args::{TagArgs, TagFormat};
 use super::input::InputName;
-use super::output::{MentionRecord, records, tsv_field};
+use super::output::{MentionRecord, RejectedRecord, explain, records, rejected_records, tsv_field};
 use super::{EXIT_TROUBLE, Failure, build_tagger};
 
 pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
@@ -51,12 +51,21 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
         };
         mentions.clear();
         tagger.tag_with(&mut scratch, &text, |m| mentions.push(m))?;
-        writer.document(
-            &mut out,
-            &input.display(),
-            &text,
-            &records(&tagger, &text, &mentions),
-        )?;
+        let mut entities = records(&tagger, &text, &mentions);
+        if args.explain {
+            explain(&tagger, &text, &mentions, &mut entities);
+        }
+        let rejected = if args.explain_rejected {
+            Some(rejected_records(&tagger, &text, &tagger.rejections(&text)?))
+        } else {
+            None
+        };
+        let document = DocumentRecord {
+            path: &input.display(),
+            entities: &entities,
+            rejected: rejected.as_deref(),
+        };
+        writer.document(&mut out, &document, &text)?;
     }
     writer.end(&mut out)?;
     out.flush()?;
@@ -134,6 +143,8 @@ struct Writer {
 struct DocumentRecord<'a> {
     path: &'a str,
     entities: &'a [MentionRecord<'a>],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rejected: Option<&'a [RejectedRecord<'a>]>,
 }
 
 impl Writer {
@@ -152,24 +163,23 @@ impl Writer {
     fn document(
         &mut self,
         out: &mut impl Write,
-        path: &str,
+        document: &DocumentRecord<'_>,
         text: &str,
-        entities: &[MentionRecord<'_>],
     ) -> io::Result<()> {
-        let document = DocumentRecord { path, entities };
+        let (path, entities) = (document.path, document.entities);
         match self.format {
             TagFormat::Html => super::html::document(out, path, text, entities)?,
             TagFormat::Json => {
                 if self.written > 0 {
                     out.write_all(b",\n")?;
                 }
-                serde_json::to_writer_pretty(&mut *out, &document)?;
+                serde_json::to_writer_pretty(&mut *out, document)?;
                 if !self.array {
                     out.write_all(b"\n")?;
                 }
             }
             TagFormat::Jsonl => {
-                serde_json::to_writer(&mut *out, &document)?;
+                serde_json::to_writer(&mut *out, document)?;
                 out.write_all(b"\n")?;
             }
             TagFormat::Tsv => {
@@ -194,10 +204,36 @@ impl Writer {
             TagFormat::Pretty => {
                 writeln!(out, "{path}: {} mentions", entities.len())?;
                 for m in entities {
-                    writeln!(
+                    write!(
                         out,
                         "  {:>6}-{:<6} {:<12} {}  →  {} ({})",
                         m.start, m.end, m.label, m.text, m.name, m.id
+                    )?;
+                    if let Some(e) = &m.explain {
+                        let steps = if e.steps.is_empty() {
+                            "as written".to_owned()
+                        } else {
+                            e.steps.join(", ")
+                        };
+                        write!(
+                            out,
+                            "  [alias {}; {} via {}; {steps}",
+                            m.alias, e.when, e.via
+                        )?;
+                        write!(
+                            out,
+                            "; proclitics {:?}; {} candidates]",
+                            m.proclitics, e.choices
+                        )?;
+                    }
+                    writeln!(out)?;
+                }
+                for r in document.rejected.unwrap_or_default() {
+                    let candidates = r.candidates.join(", ");
+                    writeln!(
+                        out,
+                        "  {:>6}-{:<6} rejected     {}  ({}): {}",
+                        r.start, r.end, r.text, candidates, r.reason
                     )?;
                 }
             }

@@ -242,3 +242,52 @@ fn json_lines_input_passes_fields_through() {
         out.stderr
     );
 }
+
+#[test]
+fn explain_tells_how_each_mention_matched_and_what_was_turned_down() {
+    let dir = TempDir::new();
+    let gazetteer = dir.write(
+        "g.yml",
+        "cues: {PLACE: [مدينة]}\nentities:\n- {id: p:bab, type: PLACE, name: الباب, name_en: al-Bab, aliases: [{text: الباب, when: cue}]}\n- {id: p:zara, type: PLACE, name: زارة, name_en: Zara}\n- {id: g:sdf, type: ARMED_GROUP, name: قسد, name_en: SDF}\n",
+    );
+    let text = "دخلت قسد مدينة البابِ، وأعلنت وزارة الدفاع وفتح الباب";
+    let args = [
+        "tag",
+        "--no-default-gazetteers",
+        "-g",
+        gazetteer.to_str().unwrap(),
+        "--format",
+        "json",
+        "--explain",
+        "--explain-rejected",
+    ];
+    let json = run_in(dir.path(), &args, text.as_bytes())
+        .expect_code(0)
+        .json();
+    let entities = json["entities"].as_array().unwrap();
+    assert_eq!(entities.len(), 2, "{json:#}");
+    assert_eq!(entities[0]["explain"]["via"], "always");
+    assert_eq!(
+        entities[1]["text"], "البابِ",
+        "trailing harakat belong to the name"
+    );
+    assert_eq!(entities[1]["explain"]["when"], "cue");
+    assert_eq!(entities[1]["explain"]["via"], "cue");
+    assert_eq!(
+        entities[1]["explain"]["steps"],
+        serde_json::json!(["harakat removed"])
+    );
+    let rejected: Vec<(&str, &str)> = json["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["text"].as_str().unwrap(), r["reason"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        rejected,
+        [
+            ("زارة", "the whole word is a word of its own"),
+            ("الباب", "context rule not met")
+        ]
+    );
+}
