@@ -35,6 +35,7 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
                 input,
                 &args.text_field,
                 &mut scratch,
+                &mut writer,
                 &mut out,
             )?);
             continue;
@@ -79,6 +80,7 @@ fn tag_json_lines(
     input: &InputName,
     text_field: &str,
     scratch: &mut Scratch,
+    writer: &mut Writer,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
     let mut code = 0;
@@ -122,8 +124,15 @@ fn tag_json_lines(
         };
         let mut mentions = Vec::new();
         tagger.tag_with(scratch, &text, |m| mentions.push(m))?;
-        let entities =
-            serde_json::to_value(records(tagger, &text, &mentions)).map_err(io::Error::from)?;
+        let records = records(tagger, &text, &mentions);
+        if writer.format != TagFormat::Jsonl {
+            // Other formats show each line as a document named `file:line`; only JSON Lines output
+            // passes the document's own fields through.
+            let document = DocumentRecord { path: &location, entities: &records, rejected: None };
+            writer.document(out, &document, &text)?;
+            continue;
+        }
+        let entities = serde_json::to_value(records).map_err(io::Error::from)?;
         document.insert("entities".to_owned(), entities);
         serde_json::to_writer(&mut *out, &document).map_err(io::Error::from)?;
         out.write_all(b"\n")?;
