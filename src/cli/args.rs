@@ -70,12 +70,15 @@ Exit codes:
 
 const CHECK_EXAMPLES: &str = "\
 Examples:
-  rasid check                  # the built-in gazetteers
-  rasid check my-gazetteers/   # your files, checked together with the built-in ones
+  rasid check                              # the built-in gazetteers; counts per rule on stderr
+  rasid check --summary                    # counts per file and rule only
+  rasid check my-gazetteers/               # your files, checked together with the built-in ones
+  rasid check --fix my-gazetteers/         # rewrite the safe findings in place, then list the rest
+  rasid check --deny-warnings mine.yml     # for CI: warnings fail too
 
 Exit codes:
   0  no errors (warnings may be printed)
-  1  errors found
+  1  errors found (or warnings, with --deny-warnings)
   2  a path could not be read";
 
 /// Where the gazetteers come from.

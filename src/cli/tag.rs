@@ -128,7 +128,11 @@ fn tag_json_lines(
         if writer.format != TagFormat::Jsonl {
             // Other formats show each line as a document named `file:line`; only JSON Lines output
             // passes the document's own fields through.
-            let document = DocumentRecord { path: &location, entities: &records, rejected: None };
+            let document = DocumentRecord {
+                path: &location,
+                entities: &records,
+                rejected: None,
+            };
             writer.document(out, &document, &text)?;
             continue;
         }

@@ -5,6 +5,7 @@
 //! at once with its file, line and column; a gazetteer that exists is a gazetteer that is consistent
 //! (unique ids, known types, aliases that normalise to something, references that resolve).
 
+mod lint;
 mod load;
 mod schema;
 
@@ -289,16 +290,22 @@ impl GazetteerBuilder {
         let files: Vec<ParsedFile> = self
             .sources()?
             .into_iter()
-            .map(|source| load::parse(&Arc::new(source), &mut diagnostics))
+            .map(|source| {
+                let source = Arc::new(source);
+                let first = diagnostics.len();
+                let file = load::parse(&source, &mut diagnostics);
+                lint::locate_field_errors(&source.path, &source.text, &mut diagnostics[first..]);
+                file
+            })
             .collect();
-        let mut assembler = Assembler::new(&mut diagnostics);
+        let mut assembler = Assembler::new(&mut diagnostics, with_warnings);
         for file in &files {
             assembler.declare_types(file);
         }
         for file in files {
             assembler.add_file(file);
         }
-        let gazetteer = assembler.finish(with_warnings);
+        let gazetteer = assembler.finish();
         // File order, then position: how a person reads through the problems.
         diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
         Ok((gazetteer, diagnostics))
@@ -324,10 +331,12 @@ struct Assembler<'d> {
     ids: HashMap<String, EntityId>,
     /// References to check once every entity is known: (entity, field, target id).
     references: Vec<(EntityId, &'static str, String)>,
+    /// The warnings' rules, for `check` only.
+    linter: Option<lint::Linter>,
 }
 
 impl<'d> Assembler<'d> {
-    fn new(diagnostics: &'d mut Vec<Diagnostic>) -> Assembler<'d> {
+    fn new(diagnostics: &'d mut Vec<Diagnostic>, with_warnings: bool) -> Assembler<'d> {
         let labels: Vec<String> = DEFAULT_LABELS.iter().map(|l| (*l).to_owned()).collect();
         Assembler {
             diagnostics,
@@ -339,6 +348,7 @@ impl<'d> Assembler<'d> {
             blocks: Vec::new(),
             ids: HashMap::new(),
             references: Vec::new(),
+            linter: with_warnings.then(lint::Linter::new),
         }
     }
 
@@ -443,6 +453,14 @@ impl<'d> Assembler<'d> {
             self.references.retain(|(e, _, _)| *e != entity_id);
             return;
         };
+        if let Some(linter) = &self.linter {
+            linter.entity(
+                &record,
+                &block,
+                &self.aliases[alias_start..],
+                self.diagnostics,
+            );
+        }
         self.ids.insert(record.id.clone(), entity_id);
         self.blocks.push(block);
         self.entities.push(Entity {
@@ -571,7 +589,7 @@ impl<'d> Assembler<'d> {
         ok
     }
 
-    fn finish(mut self, with_warnings: bool) -> Option<Gazetteer> {
+    fn finish(mut self) -> Option<Gazetteer> {
         for (entity, field, target) in std::mem::take(&mut self.references) {
             if self.ids.contains_key(&target) {
                 continue;
@@ -586,8 +604,14 @@ impl<'d> Assembler<'d> {
             );
             self.error(block.path(), block.key_position(field), message);
         }
-        if with_warnings {
-            self.warn_shared_aliases();
+        if let Some(linter) = &self.linter {
+            linter.shared_aliases(
+                &self.entities,
+                &self.aliases,
+                &self.blocks,
+                &self.labels,
+                self.diagnostics,
+            );
         }
         let failed = self.diagnostics.iter().any(|d| d.level == Level::Error);
         (!failed).then(|| Gazetteer {
@@ -596,32 +620,6 @@ impl<'d> Assembler<'d> {
             aliases: self.aliases,
             cues: self.cues,
         })
-    }
-
-    /// One warning per normalised alias that several entities share, at the alias's last use.
-    fn warn_shared_aliases(&mut self) {
-        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (index, alias) in self.aliases.iter().enumerate() {
-            by_key.entry(alias.key.as_str()).or_default().push(index);
-        }
-        let mut shared: Vec<&Vec<usize>> = by_key.values().filter(|v| v.len() > 1).collect();
-        shared.sort_unstable();
-        let mut warnings = Vec::new();
-        for indexes in shared {
-            let last = &self.aliases[*indexes.last().expect("shared aliases have two uses")];
-            let block = &self.blocks[last.entity.as_usize()];
-            let owners: Vec<String> = indexes
-                .iter()
-                .map(|&i| {
-                    let entity = &self.entities[self.aliases[i].entity.as_usize()];
-                    format!("{} ({})", entity.id, self.labels[entity.label.as_usize()])
-                })
-                .collect();
-            let message = format!("alias \"{}\" is shared by {}", last.text, owners.join(", "));
-            let (line, column) = block.alias_position(&last.text);
-            warnings.push(Diagnostic::warning(block.path(), line, column, message));
-        }
-        self.diagnostics.extend(warnings);
     }
 }
 

@@ -6,6 +6,25 @@ use crate::util::{TempDir, run, run_in};
 fn shipped_gazetteers_have_no_errors() {
     let out = run(&["check"]).expect_code(0);
     assert!(!out.stdout.contains(": error:"), "{}", out.stdout);
+    // Nothing that `--fix` would change: the generator and the curators keep the files tidy.
+    for rule in [
+        "invisible-char",
+        "space",
+        "duplicate-alias",
+        "unsorted-aliases",
+    ] {
+        assert!(!out.stdout.contains(&format!("[{rule}]")), "{rule}");
+    }
+    // The counts per rule come on stderr, the total last.
+    let last = out.stderr.lines().last().unwrap_or_default();
+    assert!(last.starts_with("rasid: 0 errors, "), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .lines()
+            .any(|l| l.ends_with(" warnings [shared-alias]")),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -18,7 +37,7 @@ fn errors_exit_one_and_warnings_do_not() {
     let out = run_in(dir.path(), &["check", "shared.yml"], b"").expect_code(0);
     assert_eq!(
         out.stdout.trim(),
-        "shared.yml:8:3: warning: alias \"تلة الزعتر\" is shared by x:one (PLACE), x:two (PERSON)"
+        "shared.yml:8:3: warning: alias \"تلة الزعتر\" is shared by x:one (PLACE), x:two (PERSON) [cross-type-alias]"
     );
     dir.write(
         "bad.yml",
