@@ -26,10 +26,6 @@ use super::progress::Progress;
 use super::table::{CountRow, CountTable, Delimited};
 use super::{EXIT_TROUBLE, Failure, build_tagger};
 
-/// About this many bytes of text per batch: large enough to amortise channel traffic, small enough
-/// that a few batches per worker keep memory low.
-const BATCH_BYTES: usize = 1 << 20;
-
 pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     let started = Instant::now();
     if args.merge {
@@ -124,7 +120,7 @@ fn pipeline(
             let (batch_tx, warn_tx) = (batch_tx, warn_tx);
             documents::read_all(
                 &inputs,
-                BATCH_BYTES,
+                documents::BATCH_BYTES,
                 &mut |batch| {
                     let sent =
                         batch_tx.send((index, batch)).is_ok() && !stop.load(Ordering::Relaxed);

@@ -11,9 +11,8 @@
 //! in gazetteer load order (built-in files first, then `--gazetteer` files in the order given), which
 //! keeps each file's entities together.
 
-use std::cell::RefCell;
 use std::cmp::Ordering;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
@@ -21,8 +20,7 @@ use clap::{Args, ValueEnum};
 use rasid::{Entity, Gazetteer, Scratch};
 
 use super::args::{CountFormat, GazetteerArgs};
-use super::documents::{self, Document, Fields};
-use super::progress::Progress;
+use super::documents::{Fields, each_document};
 use super::table::Delimited;
 use super::{EXIT_TROUBLE, Failure, build_tagger};
 
@@ -150,76 +148,6 @@ fn check_labels(gazetteer: &Gazetteer, labels: &[String]) -> Result<(), Failure>
         ))),
         None => Ok(()),
     }
-}
-
-/// What reading a corpus skipped.
-#[derive(Debug, Default)]
-pub(super) struct Reading {
-    pub(super) skipped_inputs: usize,
-    pub(super) skipped_documents: usize,
-}
-
-impl Reading {
-    pub(super) fn skipped(&self) -> usize {
-        self.skipped_inputs + self.skipped_documents
-    }
-}
-
-/// About this many bytes of text are read ahead: one batch of the document reader.
-const BATCH_BYTES: usize = 1 << 20;
-
-/// Streams the documents of `inputs` to `each` in input order, as `count` reads them (text files,
-/// directories, JSON Lines, gzip, standard input). An unreadable input, a bad JSON line or an `Err`
-/// from `each` is printed as a warning naming its place, and skipped. Only one batch of about a
-/// megabyte is held at a time. Shared with `suggest`.
-pub(super) fn each_document(
-    inputs: &[PathBuf],
-    fields: &Fields,
-    quiet: bool,
-    each: &mut dyn FnMut(&Document) -> Result<(), String>,
-) -> Reading {
-    let mut reading = Reading::default();
-    let mut expand_warnings = Vec::new();
-    let (inputs, skipped_in_dirs) = documents::expand(inputs, &mut |w| expand_warnings.push(w));
-    for w in expand_warnings {
-        eprintln!("rasid: {w}");
-    }
-    // Shared by the batch callback and the read-warning callback, which run on this thread in turn.
-    let progress = RefCell::new(Progress::new(
-        !quiet && io::stderr().is_terminal(),
-        documents::known_size(&inputs),
-    ));
-    let warn = |message: String| {
-        progress.borrow_mut().clear();
-        eprintln!("rasid: {message}");
-    };
-    let skipped_inputs = documents::read_all(
-        &inputs,
-        BATCH_BYTES,
-        &mut |batch| {
-            let (mut count, mut bytes) = (0, 0);
-            for raw in batch {
-                let result = raw.parse(fields).and_then(|document| {
-                    each(&document)?;
-                    bytes += document.text.len() as u64;
-                    Ok(())
-                });
-                match result {
-                    Ok(()) => count += 1,
-                    Err(message) => {
-                        reading.skipped_documents += 1;
-                        warn(message);
-                    }
-                }
-            }
-            progress.borrow_mut().update(count, bytes);
-            true
-        },
-        &mut |w| warn(w),
-    );
-    progress.borrow_mut().clear();
-    reading.skipped_inputs = skipped_in_dirs + skipped_inputs;
-    reading
 }
 
 /// Mentions and documents of one alias or entity.

@@ -5,12 +5,15 @@
 //! so that one reader thread keeps any number of taggers busy. Every problem is a message naming the
 //! file (and line), never a panic.
 
+use std::cell::RefCell;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use flate2::read::MultiGzDecoder;
+
+use super::progress::Progress;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
 /// A document's bytes and where they came from.
@@ -398,6 +401,77 @@ fn read_lines(
             bytes,
         });
     }
+}
+
+/// What reading a corpus skipped.
+#[derive(Debug, Default)]
+pub(crate) struct Reading {
+    pub(crate) skipped_inputs: usize,
+    pub(crate) skipped_documents: usize,
+}
+
+impl Reading {
+    pub(crate) fn skipped(&self) -> usize {
+        self.skipped_inputs + self.skipped_documents
+    }
+}
+
+/// About this many bytes of text per batch: large enough to amortise channel traffic, small enough
+/// that a few batches per worker keep memory low.
+pub(crate) const BATCH_BYTES: usize = 1 << 20;
+
+/// Streams the documents of `inputs` to `each` in input order, as `count` reads them (text files,
+/// directories, JSON Lines, gzip, standard input). An unreadable input, a bad JSON line or an `Err`
+/// from `each` is printed as a warning naming its place, and skipped. Only one batch of about a
+/// megabyte is held at a time. Shared by `coverage` and `suggest`, which need no parallelism.
+pub(crate) fn each_document(
+    inputs: &[PathBuf],
+    fields: &Fields,
+    quiet: bool,
+    each: &mut dyn FnMut(&Document) -> Result<(), String>,
+) -> Reading {
+    let mut reading = Reading::default();
+    let mut expand_warnings = Vec::new();
+    let (inputs, skipped_in_dirs) = expand(inputs, &mut |w| expand_warnings.push(w));
+    for w in expand_warnings {
+        eprintln!("rasid: {w}");
+    }
+    // Shared by the batch callback and the read-warning callback, which run on this thread in turn.
+    let progress = RefCell::new(Progress::new(
+        !quiet && io::stderr().is_terminal(),
+        known_size(&inputs),
+    ));
+    let warn = |message: String| {
+        progress.borrow_mut().clear();
+        eprintln!("rasid: {message}");
+    };
+    let skipped_inputs = read_all(
+        &inputs,
+        BATCH_BYTES,
+        &mut |batch| {
+            let (mut count, mut bytes) = (0, 0);
+            for raw in batch {
+                let result = raw.parse(fields).and_then(|document| {
+                    each(&document)?;
+                    bytes += document.text.len() as u64;
+                    Ok(())
+                });
+                match result {
+                    Ok(()) => count += 1,
+                    Err(message) => {
+                        reading.skipped_documents += 1;
+                        warn(message);
+                    }
+                }
+            }
+            progress.borrow_mut().update(count, bytes);
+            true
+        },
+        &mut |w| warn(w),
+    );
+    progress.borrow_mut().clear();
+    reading.skipped_inputs = skipped_in_dirs + skipped_inputs;
+    reading
 }
 
 #[cfg(test)]

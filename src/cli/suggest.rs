@@ -32,8 +32,7 @@ use clap::Args;
 use rasid::{Normalized, Normalizer, Scratch, Tagger};
 
 use super::args::GazetteerArgs;
-use super::coverage::each_document;
-use super::documents::{Document, Fields};
+use super::documents::{Document, Fields, each_document};
 use super::{EXIT_TROUBLE, Failure, build_tagger};
 use cues::{LISTS, PLACE};
 use page::{Cover, Norms, Page, Run, words};

@@ -6,7 +6,7 @@ use crate::tag::assert_spans_match;
 use crate::util::{root, run};
 
 /// The dev set lives beside the repository (it is not ours to redistribute); `RASID_DEV_DIR` overrides.
-fn dev_dir() -> PathBuf {
+pub fn dev_dir() -> PathBuf {
     let dir = std::env::var_os("RASID_DEV_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("..").join("shared").join("data").join("dev"));

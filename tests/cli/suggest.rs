@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::util::{Output, SMALL_GAZETTEER, TempDir, root, run_in};
+use crate::util::{Output, SMALL_GAZETTEER, TempDir, run_in};
 
 /// Two articles: `جرابلس` twice (once with harakat), a place before a nisba, a kunya after a rank, a
 /// faction name in quotes, a brigade named after a tagged place, and names the gazetteer knows.
@@ -194,18 +194,9 @@ fn crafted_stubs_pass_check_and_tag_their_names() {
     }
 }
 
-/// The dev set lives beside the repository; `RASID_DEV_DIR` overrides (as in `dev.rs`).
+/// The dev texts (see `dev.rs` for where they live).
 fn dev_texts() -> PathBuf {
-    let dir = std::env::var_os("RASID_DEV_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("..").join("shared").join("data").join("dev"));
-    let texts = dir.join("texts");
-    assert!(
-        texts.is_dir(),
-        "dev set not found at {} (set RASID_DEV_DIR)",
-        dir.display()
-    );
-    texts
+    crate::dev::dev_dir().join("texts")
 }
 
 /// Whether `name` stands in `text` as whole words.
