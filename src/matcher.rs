@@ -19,8 +19,6 @@
 //! After the scan, each match picks one entity (see [`Matcher::resolve`]): candidates whose rule held,
 //! an entity named unambiguously elsewhere in the document first.
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use crate::gazetteer::{Gazetteer, When};
@@ -222,43 +220,43 @@ impl Via {
 impl Matcher {
     /// Compiles the gazetteer's aliases.
     pub(crate) fn new(gazetteer: &Gazetteer, lexicon: Lexicon) -> Matcher {
-        let mut by_key: HashMap<String, Vec<Candidate>> = HashMap::new();
-        let mut keys: Vec<String> = Vec::new();
-        for (index, alias) in gazetteer.aliases().iter().enumerate() {
-            let entity = gazetteer.entity(alias.entity);
+        // Aliases sorted by key (stably, so gazetteer order holds within a key), then one pattern per
+        // key, borrowing the keys: no copy of 100,000 strings while the automaton is built.
+        let aliases = gazetteer.aliases();
+        let mut order: Vec<usize> = (0..aliases.len()).collect();
+        order.sort_by(|&a, &b| aliases[a].key.cmp(&aliases[b].key));
+        let mut keys: Vec<&str> = Vec::new();
+        let mut patterns: Vec<PatternInfo> = Vec::new();
+        let mut candidates = Vec::with_capacity(aliases.len());
+        for index in order {
+            let alias = &aliases[index];
+            if keys.last() != Some(&alias.key.as_str()) {
+                keys.push(&alias.key);
+                let start = table_index(candidates.len());
+                let first_word_len = alias.key.find(' ').unwrap_or(alias.key.len());
+                patterns.push(PatternInfo {
+                    candidates: start..start,
+                    first_word_len: table_index(first_word_len),
+                    has_word_prefix: false,
+                });
+            }
             let first_word = alias.key.split(' ').next().unwrap_or_default();
-            let candidate = Candidate {
+            candidates.push(Candidate {
                 alias: AliasId::from_usize(index),
                 entity: alias.entity,
-                label: entity.label,
+                label: gazetteer.entity(alias.entity).label,
                 when: alias.when,
                 first_word_zipf: lexicon.zipf(first_word),
-            };
-            by_key
-                .entry(alias.key.clone())
-                .or_insert_with_key(|key| {
-                    keys.push(key.clone());
-                    Vec::new()
-                })
-                .push(candidate);
-        }
-        let mut patterns = Vec::with_capacity(keys.len());
-        let mut candidates = Vec::new();
-        for key in &keys {
-            let start = candidates.len();
-            candidates.extend(by_key.remove(key).expect("every key has candidates"));
-            let first_word_len = key.find(' ').unwrap_or(key.len());
-            patterns.push(PatternInfo {
-                candidates: table_index(start)..table_index(candidates.len()),
-                first_word_len: table_index(first_word_len),
-                has_word_prefix: false,
             });
+            let last = patterns
+                .last_mut()
+                .expect("a pattern was pushed for this key");
+            last.candidates.end = table_index(candidates.len());
         }
-        let known: std::collections::HashSet<&str> = keys.iter().map(String::as_str).collect();
         for (info, key) in patterns.iter_mut().zip(&keys) {
             info.has_word_prefix = key
                 .match_indices(' ')
-                .any(|(space, _)| known.contains(&key[..space]));
+                .any(|(space, _)| keys.binary_search(&&key[..space]).is_ok());
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)

@@ -87,8 +87,9 @@ impl Tagger {
     }
 
     /// Compiles the gazetteer with a given word list.
-    pub fn with_lexicon(gazetteer: Gazetteer, lexicon: Lexicon) -> Tagger {
+    pub fn with_lexicon(mut gazetteer: Gazetteer, lexicon: Lexicon) -> Tagger {
         let matcher = Matcher::new(&gazetteer, lexicon);
+        gazetteer.release_keys();
         Tagger {
             gazetteer,
             matcher,

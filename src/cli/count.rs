@@ -105,7 +105,7 @@ fn pipeline(
     sink: &mut Sink<'_, '_>,
 ) -> Result<Report, Failure> {
     let stop = AtomicBool::new(false);
-    let (batch_tx, batch_rx) = mpsc::sync_channel::<(usize, Vec<RawDocument>)>(threads * 2);
+    let (batch_tx, batch_rx) = mpsc::sync_channel::<(usize, Vec<RawDocument>)>(threads);
     let batch_rx = Mutex::new(batch_rx);
     let (result_tx, result_rx) = mpsc::channel::<BatchResult>();
     let (warn_tx, warn_rx) = mpsc::channel::<String>();
@@ -404,9 +404,9 @@ fn totals_table(tagger: &Tagger, counts: &Counts) -> CountTable {
                 name_en: entity.name_en.clone(),
                 mentions: tally.mentions,
                 documents: tally.documents,
-                country: entity.attributes.country.clone(),
-                lat: entity.attributes.lat,
-                lon: entity.attributes.lon,
+                country: entity.attributes().country.clone(),
+                lat: entity.attributes().lat,
+                lon: entity.attributes().lon,
             }
         })
         .collect();

@@ -418,7 +418,7 @@ impl Reading {
 
 /// About this many bytes of text per batch: large enough to amortise channel traffic, small enough
 /// that a few batches per worker keep memory low.
-pub(crate) const BATCH_BYTES: usize = 1 << 20;
+pub(crate) const BATCH_BYTES: usize = 256 << 10;
 
 /// Streams the documents of `inputs` to `each` in input order, as `count` reads them (text files,
 /// directories, JSON Lines, gzip, standard input). An unreadable input, a bad JSON line or an `Err`

@@ -54,13 +54,22 @@ pub struct Entity {
     pub name: String,
     /// Canonical English name.
     pub name_en: String,
-    /// Optional attributes carried to the output.
-    pub attributes: Attributes,
+    /// Optional attributes, boxed and absent when all are empty: a plain list of 100,000 names
+    /// would otherwise carry 30 MB of empty fields.
+    attributes: Option<Box<Attributes>>,
     aliases: std::ops::Range<u32>,
 }
 
+impl Entity {
+    /// Optional attributes carried to the output.
+    pub fn attributes(&self) -> &Attributes {
+        static NONE: Attributes = Attributes::EMPTY;
+        self.attributes.as_deref().unwrap_or(&NONE)
+    }
+}
+
 /// Optional attributes of an entity, as the YAML gives them.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Attributes {
     /// ISO 3166-1 alpha-2 code.
@@ -93,6 +102,26 @@ pub struct Attributes {
     pub notes: Option<String>,
     /// Where the entity comes from.
     pub sources: Vec<String>,
+}
+
+impl Attributes {
+    const EMPTY: Attributes = Attributes {
+        country: None,
+        admin1: None,
+        admin2: None,
+        lat: None,
+        lon: None,
+        population: None,
+        geonames: None,
+        wikidata: None,
+        parent: None,
+        affiliation: Vec::new(),
+        successor: None,
+        category: None,
+        active: None,
+        notes: None,
+        sources: Vec::new(),
+    };
 }
 
 /// One written form of an entity.
@@ -178,6 +207,14 @@ impl Gazetteer {
     /// All labels, indexed by [`LabelId`].
     pub fn labels(&self) -> &[String] {
         &self.labels
+    }
+
+    /// Frees the aliases' normalised keys once the matcher is compiled from them: nothing reads them
+    /// afterwards, and on a list of 100,000 names they hold megabytes.
+    pub(crate) fn release_keys(&mut self) {
+        for alias in &mut self.aliases {
+            alias.key = String::new();
+        }
     }
 
     /// Whether the normalised word `norm_word` is a cue for entities of type `label`.
@@ -469,7 +506,7 @@ impl<'d> Assembler<'d> {
             label,
             name: record.name,
             name_en: record.name_en,
-            attributes: Attributes {
+            attributes: Some(Box::new(Attributes {
                 country: record.country,
                 admin1: record.admin1,
                 admin2: record.admin2,
@@ -485,7 +522,8 @@ impl<'d> Assembler<'d> {
                 active: record.active,
                 notes: record.notes,
                 sources: record.sources,
-            },
+            }))
+            .filter(|a| **a != Attributes::EMPTY),
         });
     }
 
