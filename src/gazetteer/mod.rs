@@ -16,7 +16,7 @@ use std::sync::{Arc, LazyLock};
 use regex::Regex;
 
 use crate::error::{Diagnostic, Error, Level, Result};
-use crate::normalize::Normalizer;
+use crate::normalize::{Normalized, Normalizer};
 use crate::span::{AliasId, EntityId, LabelId};
 
 use load::{Block, ParsedEntity, ParsedFile, SourceText};
@@ -360,6 +360,8 @@ static WIKIDATA_PATTERN: LazyLock<Regex> =
 struct Assembler<'d> {
     diagnostics: &'d mut Vec<Diagnostic>,
     normalizer: Normalizer,
+    /// Reused for normalising aliases.
+    buffer: Normalized,
     labels: Vec<String>,
     cues: Vec<HashSet<String>>,
     entities: Vec<Entity>,
@@ -378,6 +380,7 @@ impl<'d> Assembler<'d> {
         Assembler {
             diagnostics,
             normalizer: Normalizer::new(),
+            buffer: Normalized::new(),
             cues: vec![HashSet::new(); labels.len()],
             labels,
             entities: Vec::new(),
@@ -574,7 +577,7 @@ impl<'d> Assembler<'d> {
     fn add_aliases(&mut self, record: &EntityRecord, block: &Block, entity: EntityId) -> bool {
         let path = block.path();
         let mut ok = true;
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let first_alias = self.aliases.len();
         let name = std::iter::once((&record.name, When::Always, true));
         let aliases = record.aliases.iter().map(|a| (&a.text, a.when, false));
         for (text, when, is_name) in name.chain(aliases) {
@@ -596,7 +599,8 @@ impl<'d> Assembler<'d> {
                 ok = false;
                 continue;
             }
-            let key = self.normalizer.normalize_key(text);
+            self.normalizer.normalize_into(text, &mut self.buffer);
+            let key = self.buffer.as_str().trim();
             if key.is_empty() {
                 let message = format!(
                     "{what} \"{text}\" of \"{}\" normalises to nothing",
@@ -606,15 +610,19 @@ impl<'d> Assembler<'d> {
                 ok = false;
                 continue;
             }
-            match seen.get(&key) {
+            // An entity has a handful of aliases: a scan beats a hash map per entity.
+            match self.aliases[first_alias..]
+                .iter_mut()
+                .find(|a| a.key == key)
+            {
                 // An alias spelt like the name gives the name its rule.
-                Some(&index) => {
-                    if !is_name && self.aliases[index].when == When::Always {
-                        self.aliases[index].when = when;
+                Some(same) => {
+                    if !is_name && same.when == When::Always {
+                        same.when = when;
                     }
                 }
                 None => {
-                    seen.insert(key.clone(), self.aliases.len());
+                    let key = key.to_owned();
                     self.aliases.push(Alias {
                         text: text.clone(),
                         when,
