@@ -672,3 +672,45 @@ impl<'d> Assembler<'d> {
 fn table_index(index: usize) -> u32 {
     u32::try_from(index).expect("gazetteer tables hold fewer than 2^32 rows")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The default gazetteers keep the promises of `gazetteers/README.md`: the entity counts per
+    /// type, and a source for every entity.
+    #[test]
+    fn defaults_are_large_and_sourced() {
+        let gazetteer = Gazetteer::defaults().expect("the defaults are valid");
+        let count = |label: &str| {
+            let id = gazetteer
+                .labels()
+                .iter()
+                .position(|l| l == label)
+                .expect("default label");
+            gazetteer
+                .entities()
+                .iter()
+                .filter(|e| e.label.as_usize() == id)
+                .count()
+        };
+        assert!(count("PLACE") >= 40_000, "{} places", count("PLACE"));
+        assert!(
+            count("ARMED_GROUP") >= 400,
+            "{} armed groups",
+            count("ARMED_GROUP")
+        );
+        assert!(count("PERSON") >= 1_000, "{} people", count("PERSON"));
+        assert!(count("ORG") >= 200, "{} organisations", count("ORG"));
+        let unsourced: Vec<&str> = gazetteer
+            .entities()
+            .iter()
+            .filter(|e| e.attributes().sources.is_empty())
+            .map(|e| e.id.as_str())
+            .collect();
+        assert!(
+            unsourced.is_empty(),
+            "entities without a source: {unsourced:?}"
+        );
+    }
+}
