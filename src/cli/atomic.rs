@@ -42,10 +42,15 @@ impl AtomicOutput {
         &mut self.writer
     }
 
-    /// Flushes and, for a file, renames the temporary file into place.
+    /// Flushes and, for a file, renames the temporary file into place, with the permissions of the
+    /// file it replaces.
     pub(crate) fn commit(mut self) -> Result<(), Failure> {
         self.writer.flush()?;
         if let Some((temporary, target)) = self.paths.take() {
+            if let Ok(meta) = std::fs::metadata(&target) {
+                // Best effort: a file we may replace but not chmod keeps the default mode.
+                let _ = std::fs::set_permissions(&temporary, meta.permissions());
+            }
             std::fs::rename(&temporary, &target).map_err(|e| {
                 let _ = std::fs::remove_file(&temporary);
                 Failure::trouble(format!("{}: {e}", target.display()))

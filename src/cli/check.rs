@@ -4,7 +4,6 @@
 //! go to stderr, so `rasid check > findings.txt` still shows what kind of problems there are.
 
 use std::collections::BTreeMap;
-use std::fs::File;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -13,6 +12,7 @@ use clap::Args;
 use rasid::{DEFAULT_PREFIX, Diagnostic, Gazetteer, Level};
 
 use super::Failure;
+use super::atomic::AtomicOutput;
 
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
@@ -97,37 +97,16 @@ fn fix(paths: &[PathBuf]) -> Result<(), Failure> {
     }
     let (fixed, left_alone) = builder.fix()?;
     for (path, text) in &fixed {
-        write_in_place(path, text)?;
+        // Whole or not at all: a temporary file beside it, renamed over it.
+        let mut output = AtomicOutput::new(Some(path))?;
+        output.writer().write_all(text.as_bytes())?;
+        output.commit()?;
         eprintln!("rasid: fixed {}", path.display());
     }
     for d in &left_alone {
         eprintln!("rasid: {d}");
     }
     Ok(())
-}
-
-/// Replaces `path` with `text` whole or not at all: a temporary file beside it, with its permissions,
-/// renamed over it.
-fn write_in_place(path: &Path, text: &str) -> Result<(), Failure> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| Failure::trouble(format!("{}: not a file name", path.display())))?;
-    let temporary = path.with_file_name(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = (|| -> io::Result<()> {
-        let mut file = File::create(&temporary)?;
-        file.write_all(text.as_bytes())?;
-        file.sync_all()?;
-        std::fs::set_permissions(&temporary, std::fs::metadata(path)?.permissions())?;
-        std::fs::rename(&temporary, path)
-    })();
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&temporary);
-        Failure::trouble(format!("{}: {e}", path.display()))
-    })
 }
 
 /// The rule a warning names at its end (`… [frequent-word]`), or the errors' bucket.
