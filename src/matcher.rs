@@ -139,6 +139,8 @@ pub enum Rejection {
     /// Its alias waits for an unambiguous mention of the entity elsewhere in the document, which
     /// never came (`when: document`).
     NoAnchor,
+    /// A longer accepted match covers it (`حزب الله` inside `كتائب حزب الله العراقي`).
+    ShadowedByLongerMatch,
 }
 
 impl Rejection {
@@ -151,6 +153,7 @@ impl Rejection {
             Rejection::ProcliticReadingIsAWord => "the whole word is a word of its own",
             Rejection::ContextRuleNotMet => "context rule not met",
             Rejection::NoAnchor => "no unambiguous mention of the entity in the document",
+            Rejection::ShadowedByLongerMatch => "shadowed by a longer match",
         }
     }
 }
@@ -162,6 +165,38 @@ impl Matcher {
         self.candidates[info.candidates.start as usize..info.candidates.end as usize]
             .iter()
             .map(|c| c.alias)
+    }
+}
+
+impl Matcher {
+    /// Records, for explanations, the aliases that start at a word inside an accepted match and end
+    /// within it: leftmost-longest matching never reports them.
+    pub(crate) fn record_shadowed(&self, text: &Normalized, scratch: &mut MatchScratch) {
+        let hay = text.as_str();
+        let mut shadowed = Vec::new();
+        for raw in &scratch.raw {
+            let (start, end) = (raw.norm_start, raw.norm_end);
+            let word_starts = hay[start..end]
+                .char_indices()
+                .filter(|&(i, _)| i == 0 || hay[..start + i].ends_with(' '))
+                .map(|(i, _)| start + i);
+            for at in word_starts {
+                // At the match's own start, only strictly shorter aliases; elsewhere, any inside.
+                let limit = if at == start { end - 1 } else { end };
+                let input = Input::new(hay).span(at..limit);
+                if let Some(m) = self.automaton.find(input).filter(|m| m.start() == at) {
+                    let pattern = m.pattern().as_u32();
+                    let reason = Rejection::ShadowedByLongerMatch;
+                    shadowed.push(RawRejection {
+                        norm_start: at,
+                        norm_end: m.end(),
+                        pattern,
+                        reason,
+                    });
+                }
+            }
+        }
+        scratch.rejections.extend(shadowed);
     }
 }
 

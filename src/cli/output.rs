@@ -105,12 +105,14 @@ pub(crate) fn rejected_records<'a>(
     rejected: &[Rejected],
 ) -> Vec<RejectedRecord<'a>> {
     let gazetteer = tagger.gazetteer();
-    let mut counter = CodePointCounter::default();
+    // Rejected candidates overlap and nest, so offsets are counted from the start each time: this is
+    // the explanation path, for one text.
+    let code_points = |byte: usize| text[..byte].chars().count();
     rejected
         .iter()
         .map(|r| RejectedRecord {
-            start: counter.advance(text, r.span.start),
-            end: counter.advance(text, r.span.end),
+            start: code_points(r.span.start),
+            end: code_points(r.span.end),
             text: &text[r.span.range()],
             candidates: r
                 .aliases

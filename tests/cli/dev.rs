@@ -51,3 +51,44 @@ fn every_dev_span_is_the_original_slice() {
         "the default gazetteers find names in the dev texts ({total})"
     );
 }
+
+/// The explanation path on real text: every rejected candidate (they overlap and nest) is the
+/// original slice at its code point offsets.
+#[test]
+fn rejected_candidates_on_dev_texts_are_original_slices() {
+    let texts = dev_dir().join("texts");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&texts)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for file in files.iter().take(4) {
+        let out = run(&[
+            "tag",
+            "--format",
+            "json",
+            "--explain",
+            "--explain-rejected",
+            file.to_str().unwrap(),
+        ])
+        .expect_code(0);
+        let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        let chars: Vec<char> = std::fs::read_to_string(file).unwrap().chars().collect();
+        let rejected = doc["rejected"].as_array().unwrap();
+        assert!(!rejected.is_empty(), "{}", file.display());
+        for r in rejected {
+            let (start, end) = (
+                r["start"].as_u64().unwrap() as usize,
+                r["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                chars[start..end].iter().collect::<String>(),
+                r["text"].as_str().unwrap(),
+                "{r}"
+            );
+        }
+        for e in doc["entities"].as_array().unwrap() {
+            assert!(e["explain"]["via"].is_string(), "{e}");
+        }
+    }
+}
