@@ -312,6 +312,63 @@ entities:
         }
     }
 
+    /// Exhaustive over short strings from an alphabet of letters that make names, proclitics, the
+    /// article, a ligature, tatweel, harakat and quotes: nothing panics, every span is a non-empty
+    /// slice on char boundaries, proclitics sit right before their name, spans never overlap, and
+    /// rejected candidates are slices too.
+    #[test]
+    fn invariants_hold_on_all_short_strings() {
+        let yaml = "- {id: a, type: PLACE, name: لب, name_en: A, aliases: [الب, بل]}\n- {id: b, type: PLACE, name: ولا, name_en: B}";
+        let gazetteer = Gazetteer::builder()
+            .defaults(false)
+            .add_yaml("t.yml", yaml)
+            .build()
+            .unwrap();
+        let tagger = Tagger::with_lexicon(gazetteer, Lexicon::empty());
+        let alphabet = [
+            'ل', 'ا', 'ب', 'و', 'ك', 'ـ', ' ', '\u{FEFB}', '"', '\u{064E}', 'أ',
+        ];
+        let mut scratch = Scratch::new();
+        let (mut texts, mut mentions) = (0, 0);
+        for len in 0..=5u32 {
+            for mut code in 0..alphabet.len().pow(len) {
+                let mut text = String::new();
+                for _ in 0..len {
+                    text.push(alphabet[code % alphabet.len()]);
+                    code /= alphabet.len();
+                }
+                let mut previous_end = 0;
+                tagger
+                    .tag_with(&mut scratch, &text, |m| {
+                        assert!(
+                            !m.span.is_empty() && m.span.start >= previous_end,
+                            "{text:?}: {m:?}"
+                        );
+                        assert!(text.get(m.span.range()).is_some(), "{text:?}: {m:?}");
+                        assert!(
+                            m.proclitics.end <= m.span.start
+                                && text.get(m.proclitics.range()).is_some()
+                        );
+                        previous_end = m.span.end;
+                        mentions += 1;
+                    })
+                    .unwrap();
+                texts += 1;
+                for r in tagger.rejections(&text).unwrap() {
+                    assert!(text.get(r.span.range()).is_some(), "{text:?}: {r:?}");
+                }
+            }
+        }
+        assert_eq!(
+            texts,
+            (0..=5).map(|len| alphabet.len().pow(len)).sum::<usize>()
+        );
+        assert!(
+            mentions > 5_000,
+            "the alphabet makes names often: {mentions}"
+        );
+    }
+
     #[test]
     fn anchors_and_cues_show_in_mentions() {
         let tagger = small_tagger();
