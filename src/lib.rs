@@ -31,7 +31,7 @@ mod tagger;
 pub use error::{Diagnostic, Error, ErrorKind, Level, Result};
 pub use gazetteer::{
     Alias, Attributes, Category, DEFAULT_LABELS, DEFAULT_PREFIX, Entity, Gazetteer,
-    GazetteerBuilder, When,
+    GazetteerBuilder, When, yaml_scalar,
 };
 pub use lexicon::Lexicon;
 pub use matcher::{Rejection, Via};

@@ -8,6 +8,7 @@
 mod lint;
 mod load;
 mod schema;
+mod write;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ use crate::span::{AliasId, EntityId, LabelId};
 use load::{Block, ParsedEntity, ParsedFile, SourceText};
 use schema::EntityRecord;
 pub use schema::{Category, When};
+pub use write::yaml_scalar;
 
 /// The entity types every gazetteer knows; files may declare more under `types:`.
 pub const DEFAULT_LABELS: [&str; 4] = ["PLACE", "ARMED_GROUP", "PERSON", "ORG"];

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
-use rasid::{Gazetteer, Normalizer};
+use rasid::{Gazetteer, Normalizer, yaml_scalar};
 
 use super::Candidate;
 use super::cues::{ARMED_GROUP, PERSON, PLACE};
@@ -74,7 +74,9 @@ pub(super) fn write_stubs(
         };
         writeln!(out, "  name_en: {}", yaml_scalar(&english))?;
         writeln!(out, "  aliases: []")?;
-        writeln!(out, "  sources: [{}]", yaml_quoted(&source))?;
+        // A JSON string is a valid YAML double-quoted scalar, safe inside a flow list.
+        let quoted = serde_json::to_string(&source).map_err(io::Error::from)?;
+        writeln!(out, "  sources: [{quoted}]")?;
     }
     Ok(())
 }
@@ -235,42 +237,6 @@ fn letter(c: char) -> &'static str {
     }
 }
 
-/// A YAML scalar for `value`: plain when it is only letters and single spaces starting with a
-/// letter (what names are), double-quoted otherwise, so no name can turn into a number, a boolean or
-/// broken syntax.
-fn yaml_scalar(value: &str) -> String {
-    let plain = value.chars().next().is_some_and(char::is_alphabetic)
-        && value.chars().all(|c| c.is_alphanumeric() || c == ' ')
-        && !value.ends_with(' ')
-        && !value.contains("  ")
-        && !matches!(
-            value.to_ascii_lowercase().as_str(),
-            "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "y" | "n"
-        );
-    if plain {
-        value.to_owned()
-    } else {
-        yaml_quoted(value)
-    }
-}
-
-/// A double-quoted YAML string.
-fn yaml_quoted(value: &str) -> String {
-    let mut out = String::from("\"");
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,23 +259,6 @@ mod tests {
         assert_eq!(names.len(), rows.len(), "row names are unique");
         for (name, arabic, latin) in rows {
             assert_eq!(transliterate(arabic), latin, "{name}");
-        }
-    }
-
-    #[test]
-    fn yaml_scalars() {
-        let rows = [
-            ("arabic name", "جبهة النصرة", "جبهة النصرة"),
-            ("number", "313", "\"313\""),
-            ("boolean", "no", "\"no\""),
-            ("colon", "a: b", "\"a: b\""),
-            ("quote and backslash", "a\"\\", "\"a\\\"\\\\\""),
-            ("empty", "", "\"\""),
-        ];
-        let names: HashSet<&str> = rows.iter().map(|r| r.0).collect();
-        assert_eq!(names.len(), rows.len(), "row names are unique");
-        for (name, value, expected) in rows {
-            assert_eq!(yaml_scalar(value), expected, "{name}");
         }
     }
 

@@ -34,6 +34,7 @@ use std::sync::Arc;
 use crate::error::{Diagnostic, Result};
 use crate::gazetteer::load::{self, ParsedEntity, SourceText};
 use crate::gazetteer::schema::AliasRecord;
+use crate::gazetteer::write::{double_quoted, plain_is_safe};
 use crate::gazetteer::{GazetteerBuilder, When};
 use crate::normalize::Normalizer;
 
@@ -335,35 +336,6 @@ fn rewrite_value(line: &str, at: usize, text: &str) -> Option<String> {
 }
 
 /// Whether `text` written plain reads back as the same string.
-fn plain_is_safe(text: &str) -> bool {
-    let Some(first) = text.chars().next() else {
-        return false;
-    };
-    let awkward = "-?:,[]{}#&*!|>'\"%@`".contains(first)
-        || text.contains(": ")
-        || text.contains(" #")
-        || text.ends_with([':', ' '])
-        || text.chars().any(|c| c.is_control());
-    !awkward
-        && serde_yaml::from_str::<serde_yaml::Value>(text).ok()
-            == Some(serde_yaml::Value::String(text.to_owned()))
-}
-
-fn double_quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
