@@ -51,15 +51,21 @@ struct Candidate {
     entity: EntityId,
     label: LabelId,
     when: When,
-    /// Zipf frequency of the alias's first word in dictionary form, for the clitic decision.
-    first_word_zipf: f32,
 }
 
 #[derive(Clone, Debug)]
 struct PatternInfo {
     candidates: std::ops::Range<u32>,
+    /// The first candidate, copied here: most patterns have one, and checking a match then reads
+    /// only this row (the candidate table is a second cache miss per match on large lists).
+    first: Candidate,
+    /// Whether every candidate's rule is `always`: then no candidate needs reading to check a match.
+    all_always: bool,
     /// Byte length of the pattern's first word.
     first_word_len: u32,
+    /// Zipf frequency of the pattern's first word, for the clitic decision (the same for every
+    /// candidate: they share the pattern).
+    first_word_zipf: f32,
     /// Whether a shorter pattern is this one cut at a space (`حزب الله` in `حزب الله العراقي`). Only
     /// such a pattern can pass where this one failed at the same start: a cut inside a word leaves a
     /// word character after it. Without one, a rejected match needs no retry.
@@ -265,27 +271,30 @@ impl Matcher {
         let mut candidates = Vec::with_capacity(aliases.len());
         for index in order {
             let alias = &aliases[index];
+            let candidate = Candidate {
+                alias: AliasId::from_usize(index),
+                entity: alias.entity,
+                label: gazetteer.entity(alias.entity).label,
+                when: alias.when,
+            };
             if keys.last() != Some(&alias.key.as_str()) {
                 keys.push(&alias.key);
                 let start = table_index(candidates.len());
                 let first_word_len = alias.key.find(' ').unwrap_or(alias.key.len());
                 patterns.push(PatternInfo {
                     candidates: start..start,
+                    first: candidate.clone(),
+                    all_always: true,
                     first_word_len: table_index(first_word_len),
+                    first_word_zipf: lexicon.zipf(&alias.key[..first_word_len]),
                     has_word_prefix: false,
                 });
             }
-            let first_word = alias.key.split(' ').next().unwrap_or_default();
-            candidates.push(Candidate {
-                alias: AliasId::from_usize(index),
-                entity: alias.entity,
-                label: gazetteer.entity(alias.entity).label,
-                when: alias.when,
-                first_word_zipf: lexicon.zipf(first_word),
-            });
             let last = patterns
                 .last_mut()
                 .expect("a pattern was pushed for this key");
+            last.all_always &= candidate.when == When::Always;
+            candidates.push(candidate);
             last.candidates.end = table_index(candidates.len());
         }
         for (info, key) in patterns.iter_mut().zip(&keys) {
@@ -447,18 +456,32 @@ impl Matcher {
         let mut live = 0;
         let mut pending = false;
         let mut clitic_word = false;
-        let candidates =
-            &self.candidates[info.candidates.start as usize..info.candidates.end as usize];
-        for candidate in candidates {
-            let status = if !clitics.is_empty() && whole_zipf > candidate.first_word_zipf {
-                clitic_word = true;
+        let clitic_is_word = !clitics.is_empty() && whole_zipf > info.first_word_zipf;
+        let count = (info.candidates.end - info.candidates.start) as usize;
+        if info.all_always {
+            // The common case: no candidate needs reading.
+            let status = if clitic_is_word {
                 Status::Rejected
             } else {
-                candidate_status(gazetteer, hay, clitic_start, candidate)
+                Status::Always
             };
-            live += usize::from(status != Status::Rejected);
-            pending |= status == Status::Pending;
-            scratch.statuses.push(status);
+            clitic_word = clitic_is_word;
+            live = if clitic_is_word { 0 } else { count };
+            scratch.statuses.extend(std::iter::repeat_n(status, count));
+        } else {
+            let candidates =
+                &self.candidates[info.candidates.start as usize..info.candidates.end as usize];
+            for candidate in candidates {
+                let status = if clitic_is_word {
+                    clitic_word = true;
+                    Status::Rejected
+                } else {
+                    candidate_status(gazetteer, hay, clitic_start, candidate)
+                };
+                live += usize::from(status != Status::Rejected);
+                pending |= status == Status::Pending;
+                scratch.statuses.push(status);
+            }
         }
         scratch.has_choices |= live > 1 || pending;
         if live == 0 {
@@ -495,7 +518,11 @@ impl Matcher {
                     .zip(statuses)
                     .find(|(_, status)| **status != Status::Rejected);
                 if let Some((index, &status)) = live {
-                    let c = &self.candidates[index];
+                    let c = if index == info.candidates.start as usize {
+                        &info.first
+                    } else {
+                        &self.candidates[index]
+                    };
                     let via = if status == Status::Cue {
                         Via::Cue
                     } else {
