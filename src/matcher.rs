@@ -544,6 +544,27 @@ impl Matcher {
         let mut no_anchor = Vec::new();
         for raw in &scratch.raw {
             let info = &self.patterns[raw.pattern as usize];
+            let first_status = scratch.statuses[raw.statuses as usize];
+            if info.candidates.len() == 1 && matches!(first_status, Status::Always | Status::Cue) {
+                // Nothing to weigh: the one candidate fired on its own.
+                let via = if first_status == Status::Cue {
+                    Via::Cue
+                } else {
+                    Via::Always
+                };
+                let c = &info.first;
+                emit(
+                    raw,
+                    Resolved {
+                        alias: c.alias,
+                        entity: c.entity,
+                        label: c.label,
+                        via,
+                        choices: 1,
+                    },
+                );
+                continue;
+            }
             let candidates =
                 &self.candidates[info.candidates.start as usize..info.candidates.end as usize];
             let statuses = &scratch.statuses[raw.statuses as usize..][..candidates.len()];
