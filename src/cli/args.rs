@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::documents::Fields;
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success (also when nothing was found)
@@ -81,6 +83,35 @@ Exit codes:
   1  errors found (or warnings, with --deny-warnings)
   2  a path could not be read";
 
+/// Which JSON fields of a JSON Lines document hold its text and id.
+#[derive(Debug, Args)]
+pub(crate) struct FieldArgs {
+    /// The JSON field holding the text.
+    #[arg(long, value_name = "FIELD", default_value = "text")]
+    pub(crate) text_field: String,
+    /// The JSON field holding the document id.
+    #[arg(long, value_name = "FIELD", default_value = "id")]
+    pub(crate) id_field: String,
+}
+
+impl FieldArgs {
+    /// The fields to read, grouping by `group` (a field name, or `month` for the `YYYY-MM` of `date`).
+    pub(crate) fn fields(&self, group: Option<&str>) -> Fields {
+        let group = group.map(|g| {
+            if g == "month" {
+                ("date".to_owned(), true)
+            } else {
+                (g.to_owned(), false)
+            }
+        });
+        Fields {
+            text: self.text_field.clone(),
+            id: self.id_field.clone(),
+            group,
+        }
+    }
+}
+
 /// Where the gazetteers come from.
 #[derive(Debug, Args)]
 pub(crate) struct GazetteerArgs {
@@ -153,12 +184,8 @@ pub(crate) struct CountArgs {
     /// Only the N most mentioned entities (per group with --group-by).
     #[arg(long, value_name = "N")]
     pub(crate) top: Option<usize>,
-    /// The JSON field holding the text.
-    #[arg(long, value_name = "FIELD", default_value = "text")]
-    pub(crate) text_field: String,
-    /// The JSON field holding the document id.
-    #[arg(long, value_name = "FIELD", default_value = "id")]
-    pub(crate) id_field: String,
+    #[command(flatten)]
+    pub(crate) fields: FieldArgs,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub(crate) threads: Option<usize>,

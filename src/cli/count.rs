@@ -36,17 +36,7 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let fields = Fields {
-        text: args.text_field.clone(),
-        id: args.id_field.clone(),
-        group: args.group_by.as_ref().map(|g| {
-            if g == "month" {
-                ("date".to_owned(), true)
-            } else {
-                (g.clone(), false)
-            }
-        }),
-    };
+    let fields = args.fields.fields(args.group_by.as_deref());
     let mut output = AtomicOutput::new(args.output.as_deref())?;
     let mut sink = Sink::new(args, &tagger, output.writer());
     let report = pipeline(&tagger, &fields, args, threads, &mut sink)?;

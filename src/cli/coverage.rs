@@ -19,8 +19,8 @@ use clap::{Args, ValueEnum};
 
 use rasid::{Entity, Gazetteer, Scratch};
 
-use super::args::{CountFormat, GazetteerArgs};
-use super::documents::{Fields, each_document};
+use super::args::{CountFormat, FieldArgs, GazetteerArgs};
+use super::documents::each_document;
 use super::table::Delimited;
 use super::{EXIT_TROUBLE, Failure, build_tagger};
 
@@ -59,12 +59,8 @@ pub(crate) struct CoverageArgs {
     /// What makes an alias frequent.
     #[arg(long, value_enum, default_value_t = Rank::PerDocument)]
     pub(crate) rank_by: Rank,
-    /// The JSON field holding the text.
-    #[arg(long, value_name = "FIELD", default_value = "text")]
-    pub(crate) text_field: String,
-    /// The JSON field holding the document id.
-    #[arg(long, value_name = "FIELD", default_value = "id")]
-    pub(crate) id_field: String,
+    #[command(flatten)]
+    pub(crate) fields: FieldArgs,
     /// No progress bar and no summary.
     #[arg(short, long)]
     pub(crate) quiet: bool,
@@ -96,11 +92,7 @@ pub(crate) fn run(args: &CoverageArgs) -> Result<u8, Failure> {
     let tagger = build_tagger(&args.gazetteer)?;
     let gazetteer = tagger.gazetteer();
     check_labels(gazetteer, &args.labels)?;
-    let fields = Fields {
-        text: args.text_field.clone(),
-        id: args.id_field.clone(),
-        group: None,
-    };
+    let fields = args.fields.fields(None);
     let mut tally = Tally::new(gazetteer);
     let mut scratch = Scratch::new();
     let reading = each_document(&args.inputs, &fields, args.quiet, &mut |document| {

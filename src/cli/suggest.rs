@@ -31,8 +31,8 @@ use clap::Args;
 
 use rasid::{Normalized, Normalizer, Scratch, Tagger};
 
-use super::args::GazetteerArgs;
-use super::documents::{Document, Fields, each_document};
+use super::args::{FieldArgs, GazetteerArgs};
+use super::documents::{Document, each_document};
 use super::{EXIT_TROUBLE, Failure, build_tagger};
 use cues::{LISTS, PLACE};
 use page::{Cover, Norms, Page, Run, words};
@@ -66,12 +66,8 @@ pub(crate) struct SuggestArgs {
     /// Only the N most frequent candidates.
     #[arg(long, value_name = "N")]
     pub(crate) top: Option<usize>,
-    /// The JSON field holding the text.
-    #[arg(long, value_name = "FIELD", default_value = "text")]
-    pub(crate) text_field: String,
-    /// The JSON field holding the document id.
-    #[arg(long, value_name = "FIELD", default_value = "id")]
-    pub(crate) id_field: String,
+    #[command(flatten)]
+    pub(crate) fields: FieldArgs,
     /// No summary on standard error.
     #[arg(short, long)]
     pub(crate) quiet: bool,
@@ -81,11 +77,7 @@ pub(crate) struct SuggestArgs {
 
 pub(crate) fn run(args: &SuggestArgs) -> Result<u8, Failure> {
     let tagger = build_tagger(&args.gazetteer)?;
-    let fields = Fields {
-        text: args.text_field.clone(),
-        id: args.id_field.clone(),
-        group: None,
-    };
+    let fields = args.fields.fields(None);
     let mut collector = Collector::new(&tagger);
     let mut documents = 0u64;
     let reading = each_document(&args.inputs, &fields, args.quiet, &mut |document| {

@@ -65,7 +65,7 @@ pub struct Entity {
 impl Entity {
     /// Optional attributes carried to the output.
     pub fn attributes(&self) -> &Attributes {
-        static NONE: Attributes = Attributes::EMPTY;
+        static NONE: LazyLock<Attributes> = LazyLock::new(Attributes::default);
         self.attributes.as_deref().unwrap_or(&NONE)
     }
 }
@@ -104,26 +104,6 @@ pub struct Attributes {
     pub notes: Option<String>,
     /// Where the entity comes from.
     pub sources: Vec<String>,
-}
-
-impl Attributes {
-    const EMPTY: Attributes = Attributes {
-        country: None,
-        admin1: None,
-        admin2: None,
-        lat: None,
-        lon: None,
-        population: None,
-        geonames: None,
-        wikidata: None,
-        parent: None,
-        affiliation: Vec::new(),
-        successor: None,
-        category: None,
-        active: None,
-        notes: None,
-        sources: Vec::new(),
-    };
 }
 
 /// One written form of an entity.
@@ -528,7 +508,7 @@ impl<'d> Assembler<'d> {
                 notes: record.notes,
                 sources: record.sources,
             }))
-            .filter(|a| **a != Attributes::EMPTY),
+            .filter(|a| **a != Attributes::default()),
         });
     }
 

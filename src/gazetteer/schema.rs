@@ -40,7 +40,7 @@ impl<E> Default for FileRecord<E> {
 }
 
 /// One entity block.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct EntityRecord {
     pub(crate) id: String,
@@ -77,22 +77,7 @@ impl EntityRecord {
             label,
             name: name.to_owned(),
             name_en: name.to_owned(),
-            aliases: Vec::new(),
-            country: None,
-            admin1: None,
-            admin2: None,
-            lat: None,
-            lon: None,
-            population: None,
-            geonames: None,
-            wikidata: None,
-            parent: None,
-            affiliation: Vec::new(),
-            successor: None,
-            category: None,
-            active: None,
-            notes: None,
-            sources: Vec::new(),
+            ..EntityRecord::default()
         }
     }
 }
