@@ -1,26 +1,10 @@
 //! The bad-input table of the core issue, one test per row.
 
-use crate::util::{SMALL_GAZETTEER, TempDir, run_in};
-
-fn tag_args(gazetteer: &std::path::Path) -> Vec<String> {
-    [
-        "tag",
-        "--no-default-gazetteers",
-        "-g",
-        gazetteer.to_str().unwrap(),
-        "--format",
-        "jsonl",
-    ]
-    .map(String::from)
-    .to_vec()
-}
+use crate::util::{SMALL_GAZETTEER, TempDir, run_in, run_with_gazetteer};
 
 fn run_tag(dir: &TempDir, files: &[&str]) -> crate::util::Output {
-    let gazetteer = dir.write("g.yml", SMALL_GAZETTEER);
-    let mut args = tag_args(&gazetteer);
-    args.extend(files.iter().map(|f| f.to_string()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    run_in(dir.path(), &args, b"")
+    let args = [&["tag", "--format", "jsonl"], files].concat();
+    run_with_gazetteer(dir, SMALL_GAZETTEER, &args, b"")
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! `rasid count`: thread-count independence, merging, formats and bad input.
 
-use crate::util::{SMALL_GAZETTEER, TempDir, run_in};
+use crate::util::{SMALL_GAZETTEER, TempDir, run_in, run_with_gazetteer};
 
 /// A small corpus: JSON Lines with dates and sources, plus text files in a directory.
 fn corpus(dir: &TempDir) {
@@ -26,16 +26,12 @@ fn corpus(dir: &TempDir) {
 }
 
 fn count(dir: &TempDir, args: &[&str]) -> crate::util::Output {
-    let gazetteer = dir.write("g.yml", SMALL_GAZETTEER);
-    let mut all = vec![
-        "count",
-        "--no-default-gazetteers",
-        "-g",
-        gazetteer.to_str().unwrap(),
-        "--quiet",
-    ];
-    all.extend_from_slice(args);
-    run_in(dir.path(), &all, b"")
+    run_with_gazetteer(
+        dir,
+        SMALL_GAZETTEER,
+        &[&["count", "--quiet"], args].concat(),
+        b"",
+    )
 }
 
 #[test]
@@ -229,19 +225,7 @@ fn unreadable_inputs_are_named_skipped_and_counted() {
 fn summary_line_goes_to_stderr() {
     let dir = TempDir::new();
     dir.write("good.txt", "قسد");
-    let gazetteer = dir.write("g.yml", SMALL_GAZETTEER);
-    let out = run_in(
-        dir.path(),
-        &[
-            "count",
-            "--no-default-gazetteers",
-            "-g",
-            gazetteer.to_str().unwrap(),
-            "good.txt",
-        ],
-        b"",
-    )
-    .expect_code(0);
+    let out = run_with_gazetteer(&dir, SMALL_GAZETTEER, &["count", "good.txt"], b"").expect_code(0);
     assert!(
         out.stderr
             .starts_with("rasid: 1 documents, 0.0 MB, 1 mentions"),

@@ -1,7 +1,7 @@
 //! `rasid coverage`: unmatched entities and aliases, and the most frequent aliases, on a crafted
 //! corpus whose counts are worked out by hand.
 
-use crate::util::{Output, TempDir, run_in};
+use crate::util::{Output, TempDir, run_in, run_with_gazetteer};
 
 /// Four entities: one matched through its name only, one through an alias only, one never written,
 /// and one whose name is misspelt (no space in `دير الزور`), so it never matches either.
@@ -44,16 +44,12 @@ fn corpus(dir: &TempDir) {
 }
 
 fn coverage(dir: &TempDir, args: &[&str]) -> Output {
-    let gazetteer = dir.write("g.yml", GAZETTEER);
-    let mut all = vec![
-        "coverage",
-        "--no-default-gazetteers",
-        "-g",
-        gazetteer.to_str().unwrap(),
-        "--quiet",
-    ];
-    all.extend_from_slice(args);
-    run_in(dir.path(), &all, b"")
+    run_with_gazetteer(
+        dir,
+        GAZETTEER,
+        &[&["coverage", "--quiet"], args].concat(),
+        b"",
+    )
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::util::{SMALL_GAZETTEER, TempDir, fixture, run, run_in};
+use crate::util::{SMALL_GAZETTEER, TempDir, fixture, run, run_in, run_with_gazetteer};
 
 const SEED: &str = "article-albukamal-2017.txt";
 
@@ -284,16 +284,13 @@ fn html_special_characters_are_escaped() {
 #[test]
 fn several_inputs_make_one_page_with_a_section_each() {
     let dir = TempDir::new();
-    let gazetteer = dir.write("g.yml", SMALL_GAZETTEER);
     let first = dir.write("first.txt", "قسد في البوكمال وأبو كمال");
     let empty = dir.write("second.txt", "لا شيء هنا");
-    let out = run_in(
-        dir.path(),
+    let out = run_with_gazetteer(
+        &dir,
+        SMALL_GAZETTEER,
         &[
             "tag",
-            "--no-default-gazetteers",
-            "-g",
-            gazetteer.to_str().unwrap(),
             "--format",
             "html",
             first.to_str().unwrap(),

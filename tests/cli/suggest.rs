@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::util::{Output, SMALL_GAZETTEER, TempDir, run_in};
+use crate::util::{Output, SMALL_GAZETTEER, TempDir, run_in, run_with_gazetteer};
 
 /// Two articles: `جرابلس` twice (once with harakat), a place before a nisba, a kunya after a rank, a
 /// faction name in quotes, a brigade named after a tagged place, and names the gazetteer knows.
@@ -20,16 +20,12 @@ fn corpus(dir: &TempDir) {
 
 /// Runs `rasid suggest` with the small gazetteer only.
 fn suggest(dir: &TempDir, args: &[&str]) -> Output {
-    let gazetteer = dir.write("g.yml", SMALL_GAZETTEER);
-    let mut all = vec![
-        "suggest",
-        "--no-default-gazetteers",
-        "-g",
-        gazetteer.to_str().unwrap(),
-        "--quiet",
-    ];
-    all.extend_from_slice(args);
-    run_in(dir.path(), &all, b"")
+    run_with_gazetteer(
+        dir,
+        SMALL_GAZETTEER,
+        &[&["suggest", "--quiet"], args].concat(),
+        b"",
+    )
 }
 
 /// The (type, name) of each stub, in order.

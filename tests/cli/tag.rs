@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use crate::util::{SMALL_GAZETTEER, TempDir, fixture, run, run_in};
+use crate::util::{SMALL_GAZETTEER, TempDir, fixture, run, run_in, run_with_gazetteer};
 
 const SEED: &str = "article-albukamal-2017.txt";
 
@@ -81,18 +81,11 @@ fn seed_article_meets_the_gold() {
 #[test]
 fn json_record_has_every_field() {
     let dir = TempDir::new();
-    let gazetteer = dir.write("g.yml", SMALL_GAZETTEER);
     let text = "تقدمت قسد نحو البوكمال وبالبوكمال اشتباكات.";
-    let out = run_in(
-        dir.path(),
-        &[
-            "tag",
-            "--no-default-gazetteers",
-            "-g",
-            gazetteer.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
+    let out = run_with_gazetteer(
+        &dir,
+        SMALL_GAZETTEER,
+        &["tag", "--format", "json"],
         text.as_bytes(),
     )
     .expect_code(0);
@@ -150,17 +143,10 @@ fn several_inputs_make_a_json_array_and_jsonl_lines() {
 #[test]
 fn tsv_has_a_header_and_one_row_per_mention() {
     let dir = TempDir::new();
-    let gazetteer = dir.write("g.yml", SMALL_GAZETTEER);
-    let out = run_in(
-        dir.path(),
-        &[
-            "tag",
-            "--no-default-gazetteers",
-            "-g",
-            gazetteer.to_str().unwrap(),
-            "--format",
-            "tsv",
-        ],
+    let out = run_with_gazetteer(
+        &dir,
+        SMALL_GAZETTEER,
+        &["tag", "--format", "tsv"],
         "صورة لـ\"قاسم سليماني\" قرب البوكمال".as_bytes(),
     )
     .expect_code(0);
@@ -206,23 +192,11 @@ fn broken_pipe_exits_quietly() {
 #[test]
 fn json_lines_input_passes_fields_through() {
     let dir = TempDir::new();
-    let gazetteer = dir.write("g.yml", SMALL_GAZETTEER);
     dir.write(
         "c.jsonl",
         "{\"id\": \"a1\", \"date\": \"2017-11-07\", \"source\": \"x\", \"text\": \"قسد في البوكمال\"}\n{broken\n{\"id\": \"a2\", \"text\": \"\"}\n",
     );
-    let out = run_in(
-        dir.path(),
-        &[
-            "tag",
-            "--no-default-gazetteers",
-            "-g",
-            gazetteer.to_str().unwrap(),
-            "c.jsonl",
-        ],
-        b"",
-    )
-    .expect_code(2);
+    let out = run_with_gazetteer(&dir, SMALL_GAZETTEER, &["tag", "c.jsonl"], b"").expect_code(2);
     let lines: Vec<Value> = out
         .stdout
         .lines()

@@ -101,6 +101,21 @@ pub fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
     }
 }
 
+/// Runs `rasid` in `dir` with the gazetteer `yaml` alone (written to `g.yml` there): `args` start with
+/// the subcommand, and the gazetteer flags go right after it.
+pub fn run_with_gazetteer(dir: &TempDir, yaml: &str, args: &[&str], stdin: &[u8]) -> Output {
+    let gazetteer = dir.write("g.yml", yaml);
+    let (subcommand, rest) = args.split_first().expect("a subcommand");
+    let mut all = vec![
+        *subcommand,
+        "--no-default-gazetteers",
+        "-g",
+        gazetteer.to_str().unwrap(),
+    ];
+    all.extend_from_slice(rest);
+    run_in(dir.path(), &all, stdin)
+}
+
 /// Runs `rasid` with `args` in the repository root, with empty stdin.
 pub fn run(args: &[&str]) -> Output {
     run_in(&root(), args, b"")
