@@ -279,9 +279,11 @@ impl GazetteerBuilder {
         Ok(self.assemble(true)?.1)
     }
 
-    fn sources(&self) -> Result<Vec<SourceText>> {
+    /// The sources to load: the embedded defaults when `with_defaults`, then the added paths and
+    /// texts, in that order.
+    fn sources(&self, with_defaults: bool) -> Result<Vec<SourceText>> {
         let mut sources = Vec::new();
-        if self.defaults {
+        if with_defaults {
             for (name, text, json) in embedded::FILES {
                 let path = Path::new(DEFAULT_PREFIX).join(name);
                 sources.push(SourceText {
@@ -307,7 +309,7 @@ impl GazetteerBuilder {
     fn assemble(&self, with_warnings: bool) -> Result<(Option<Gazetteer>, Vec<Diagnostic>)> {
         let mut diagnostics = Vec::new();
         let files: Vec<ParsedFile> = self
-            .sources()?
+            .sources(self.defaults)?
             .into_iter()
             .map(|source| {
                 let source = Arc::new(source);

@@ -69,17 +69,8 @@ impl GazetteerBuilder {
     // Plain std types: a named result struct would need an export from the crate root.
     #[allow(clippy::type_complexity)]
     pub fn fix(&self) -> Result<(Vec<(PathBuf, String)>, Vec<Diagnostic>)> {
-        let mut sources = Vec::new();
-        for path in &self.paths {
-            load::read_path(path, &mut sources)?;
-        }
-        for (name, text) in &self.texts {
-            sources.push(SourceText {
-                path: name.clone(),
-                text: Arc::from(text.as_str()),
-                json: None,
-            });
-        }
+        // Only the user's files: the embedded defaults are never rewritten.
+        let sources = self.sources(false)?;
         let normalizer = Normalizer::new();
         let mut fixed = Vec::new();
         let mut left_alone = Vec::new();
