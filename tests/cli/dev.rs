@@ -18,18 +18,24 @@ pub fn dev_dir() -> PathBuf {
     dir
 }
 
-#[test]
-fn every_dev_span_is_the_original_slice() {
+/// The dev texts, sorted.
+fn dev_texts() -> Vec<PathBuf> {
     let texts = dev_dir().join("texts");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&texts)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
+    files
+}
+
+#[test]
+fn every_dev_span_is_the_original_slice() {
+    let files = dev_texts();
     assert!(
         files.len() >= 10,
         "expected the dev texts in {}",
-        texts.display()
+        dev_dir().join("texts").display()
     );
     let args: Vec<String> = ["tag", "--format", "jsonl"]
         .iter()
@@ -56,12 +62,7 @@ fn every_dev_span_is_the_original_slice() {
 /// original slice at its code point offsets.
 #[test]
 fn rejected_candidates_on_dev_texts_are_original_slices() {
-    let texts = dev_dir().join("texts");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&texts)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
+    let files = dev_texts();
     for file in files.iter().take(4) {
         let out = run(&[
             "tag",
