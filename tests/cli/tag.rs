@@ -265,3 +265,26 @@ fn explain_tells_how_each_mention_matched_and_what_was_turned_down() {
         ]
     );
 }
+
+/// The core issue asks for the exit codes in `--help`: the top-level help and each subcommand's.
+#[test]
+fn exit_codes_are_documented_in_help() {
+    for args in [
+        &["--help"][..],
+        &["tag", "--help"],
+        &["check", "--help"],
+        &["count", "--help"],
+    ] {
+        let out = run(args).expect_code(0);
+        assert!(
+            out.stdout.contains("Exit codes:"),
+            "{args:?}:\n{}",
+            out.stdout
+        );
+        assert!(
+            out.stdout.contains("  2  "),
+            "{args:?} documents exit code 2:\n{}",
+            out.stdout
+        );
+    }
+}
