@@ -16,10 +16,17 @@
 //! a shorter alias at the same position may pass. So a rejected match is retried with searches that
 //! end before it, and only then does the search move one character on.
 //!
+//! The automaton runs over the text re-encoded with one byte per Arabic letter (see [`alphabet`]);
+//! every check here reads the normalised text.
+//!
 //! After the scan, each match picks one entity (see [`Matcher::resolve`]): candidates whose rule held,
 //! an entity named unambiguously elsewhere in the document first.
 
+mod alphabet;
+
 use aho_corasick::{AhoCorasick, Input, MatchKind};
+
+use self::alphabet::Encoded;
 
 use crate::gazetteer::{Gazetteer, When};
 use crate::lexicon::Lexicon;
@@ -109,6 +116,8 @@ pub(crate) struct RawMatch {
 /// Per-document buffers, reused across documents.
 #[derive(Debug, Default)]
 pub(crate) struct MatchScratch {
+    /// The text in the automaton's alphabet.
+    encoded: Encoded,
     pub(crate) raw: Vec<RawMatch>,
     statuses: Vec<Status>,
     anchored: Vec<EntityId>,
@@ -179,6 +188,7 @@ impl Matcher {
     /// within it: leftmost-longest matching never reports them.
     pub(crate) fn record_shadowed(&self, text: &Normalized, scratch: &mut MatchScratch) {
         let hay = text.as_str();
+        let encoded = &scratch.encoded;
         let mut shadowed = Vec::new();
         for raw in &scratch.raw {
             let (start, end) = (raw.norm_start, raw.norm_end);
@@ -187,15 +197,22 @@ impl Matcher {
                 .filter(|&(i, _)| i == 0 || hay[..start + i].ends_with(' '))
                 .map(|(i, _)| start + i);
             for at in word_starts {
+                let encoded_at = encoded.encoded_from(0, at);
+                let encoded_end = encoded.encoded_from(encoded_at, end);
                 // At the match's own start, only strictly shorter aliases; elsewhere, any inside.
-                let limit = if at == start { end - 1 } else { end };
-                let input = Input::new(hay).span(at..limit);
-                if let Some(m) = self.automaton.find(input).filter(|m| m.start() == at) {
+                let limit = if at == start {
+                    encoded_end - 1
+                } else {
+                    encoded_end
+                };
+                let input = Input::new(encoded.bytes()).span(encoded_at..limit);
+                let found = self.automaton.find(input);
+                if let Some(m) = found.filter(|m| m.start() == encoded_at) {
                     let pattern = m.pattern().as_u32();
                     let reason = Rejection::ShadowedByLongerMatch;
                     shadowed.push(RawRejection {
                         norm_start: at,
-                        norm_end: m.end(),
+                        norm_end: encoded.normalized(m.end()),
                         pattern,
                         reason,
                     });
@@ -302,9 +319,16 @@ impl Matcher {
                 .match_indices(' ')
                 .any(|(space, _)| keys.binary_search(&&key[..space]).is_ok());
         }
+        let mut encoded_keys = Vec::new();
+        let mut key_ends = Vec::with_capacity(keys.len());
+        for key in &keys {
+            alphabet::encode_key(key, &mut encoded_keys);
+            key_ends.push(encoded_keys.len());
+        }
+        let key_starts = std::iter::once(0).chain(key_ends.iter().copied());
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&keys)
+            .build(key_starts.zip(&key_ends).map(|(s, &e)| &encoded_keys[s..e]))
             .expect("aliases are short enough for the automaton");
         Matcher {
             automaton,
@@ -326,39 +350,35 @@ impl Matcher {
         scratch.rejections.clear();
         scratch.has_choices = false;
         let hay = text.as_str();
-        let mut pos = 0;
-        while pos < hay.len() {
-            let input = Input::new(hay).span(pos..hay.len());
+        let mut encoded = std::mem::take(&mut scratch.encoded);
+        encoded.encode(hay);
+        let bytes = encoded.bytes();
+        // Where the search goes on, in encoded bytes; every check below is on normalised offsets.
+        let mut at = 0;
+        while at < bytes.len() {
+            let input = Input::new(bytes).span(at..bytes.len());
             let Some(found) = self.automaton.find(input) else {
                 break;
             };
-            let start = found.start();
+            let start = encoded.normalized(found.start());
+            let found_end = encoded.normalized(found.end());
+            let pattern = found.pattern().as_u32();
             // A match that starts deep inside a word cannot be rescued by a shorter alias, and no
             // match can start later in that word: go on at the next word.
             let Some(clitic_start) = word_start(hay, start) else {
-                scratch.reject(
-                    start,
-                    found.end(),
-                    found.pattern().as_u32(),
-                    Rejection::InsideWord,
-                );
-                pos = next_word_start(hay, start);
+                scratch.reject(start, found_end, pattern, Rejection::InsideWord);
+                at = encoded.encoded_from(found.start(), next_word_start(hay, start));
                 continue;
             };
             // Nor can one whose proclitics are not proclitics (`ال` + `بوكمال`) or that starts inside
             // an expanded character: go on at the next character.
             let Some(clitics) = self.clitics(text, clitic_start, start) else {
-                scratch.reject(
-                    start,
-                    found.end(),
-                    found.pattern().as_u32(),
-                    Rejection::NotProclitics,
-                );
-                pos = start + char_len_at(hay, start);
+                scratch.reject(start, found_end, pattern, Rejection::NotProclitics);
+                let next = start + char_len_at(hay, start);
+                at = encoded.encoded_from(found.start(), next);
                 continue;
             };
-            let mut end = found.end();
-            let mut pattern = found.pattern().as_u32();
+            let (mut end, mut encoded_end, mut pattern) = (found_end, found.end(), pattern);
             loop {
                 let verdict = self.accept(
                     gazetteer,
@@ -376,15 +396,16 @@ impl Matcher {
                 // The blind spot: a shorter alias at the same start may pass where the longest
                 // failed. Leftmost-longest over `start..end - 1` finds the longest one there, if any;
                 // a match starting later means there is none (and needs no anchored automaton).
-                let shorter = Input::new(hay).span(start..end - 1);
+                let shorter = Input::new(bytes).span(found.start()..encoded_end - 1);
                 let retry = self.patterns[pattern as usize].has_word_prefix;
                 match self
                     .automaton
                     .find(shorter)
-                    .filter(|m| retry && m.start() == start)
+                    .filter(|m| retry && m.start() == found.start())
                 {
                     Some(m) => {
-                        end = m.end();
+                        end = encoded.normalized(m.end());
+                        encoded_end = m.end();
                         pattern = m.pattern().as_u32();
                     }
                     None => {
@@ -393,12 +414,14 @@ impl Matcher {
                     }
                 }
             }
-            pos = if end > start {
-                end
+            at = if end > start {
+                encoded_end
             } else {
-                next_candidate_start(text, clitic_start, start)
+                let next = next_candidate_start(text, clitic_start, start);
+                encoded.encoded_from(found.start(), next)
             };
         }
+        scratch.encoded = encoded;
     }
 
     /// The proclitics written before a match that starts at `start` in a word starting at
