@@ -85,9 +85,23 @@ impl Block {
 /// What one file declares.
 #[derive(Debug, Default)]
 pub(crate) struct ParsedFile {
+    pub(crate) path: PathBuf,
     pub(crate) types: Vec<String>,
     pub(crate) cues: Vec<(String, Vec<String>)>,
+    /// The entities of a YAML or JSON file.
     pub(crate) entities: Vec<ParsedEntity>,
+    /// The entities of a plain list, made one at a time by [`ParsedFile::into_entities`]: a list of
+    /// 100,000 names held as full records at once would double the memory that loading takes.
+    list: Option<ListEntities>,
+}
+
+impl ParsedFile {
+    /// Every entity of the file, in file order.
+    pub(crate) fn into_entities(self) -> impl Iterator<Item = ParsedEntity> {
+        self.entities
+            .into_iter()
+            .chain(self.list.into_iter().flatten())
+    }
 }
 
 /// Adds the gazetteer files at `path` to `out`: the file itself, or every `*.yml`/`*.yaml`/`*.lst` file
@@ -152,13 +166,15 @@ fn read_file(path: &Path, out: &mut Vec<SourceText>) -> Result<()> {
 
 /// Parses one file, YAML or plain list, adding every problem to `diagnostics`.
 pub(crate) fn parse(source: &Arc<SourceText>, diagnostics: &mut Vec<Diagnostic>) -> ParsedFile {
-    if source.path.extension().is_some_and(|e| e == "lst") {
+    let mut parsed = if source.path.extension().is_some_and(|e| e == "lst") {
         parse_list(source)
     } else if let Some(parsed) = source.json.and_then(|json| parse_json(source, json)) {
         parsed
     } else {
         parse_yaml(source, diagnostics)
-    }
+    };
+    parsed.path.clone_from(&source.path);
+    parsed
 }
 
 /// The fast path for embedded files: typed records straight from JSON. `None` on any problem, and the
@@ -192,6 +208,7 @@ fn parse_json(source: &Arc<SourceText>, json: &str) -> Option<ParsedFile> {
         types: file.types,
         cues: file.cues.into_iter().collect(),
         entities,
+        ..ParsedFile::default()
     })
 }
 
@@ -213,32 +230,56 @@ fn parse_list(source: &Arc<SourceText>) -> ParsedFile {
             }
         })
         .collect();
-    let mut entities = Vec::new();
-    let mut offset = 0;
-    for (idx, line) in source.text.split_inclusive('\n').enumerate() {
-        let bytes = offset..offset + line.len();
-        offset += line.len();
-        let name = line.trim();
-        if name.is_empty() || name.starts_with('#') {
-            continue;
-        }
-        let number = idx + 1;
-        let record = EntityRecord::named(
-            format!("{}:{number}", label.to_ascii_lowercase()),
-            label.clone(),
-            name,
-        );
-        let block = Block {
-            source: Arc::clone(source),
-            line: number,
-            bytes,
-        };
-        entities.push(ParsedEntity { record, block });
-    }
     ParsedFile {
-        types: vec![label],
-        cues: Vec::new(),
-        entities,
+        types: vec![label.clone()],
+        list: Some(ListEntities {
+            source: Arc::clone(source),
+            id_prefix: label.to_ascii_lowercase(),
+            label,
+            offset: 0,
+            line: 0,
+        }),
+        ..ParsedFile::default()
+    }
+}
+
+/// The entities of a plain list, line by line.
+#[derive(Debug)]
+struct ListEntities {
+    source: Arc<SourceText>,
+    label: String,
+    id_prefix: String,
+    /// Where the next line starts, and its number less one.
+    offset: usize,
+    line: usize,
+}
+
+impl Iterator for ListEntities {
+    type Item = ParsedEntity;
+
+    fn next(&mut self) -> Option<ParsedEntity> {
+        loop {
+            let rest = &self.source.text[self.offset..];
+            if rest.is_empty() {
+                return None;
+            }
+            let len = rest.find('\n').map_or(rest.len(), |newline| newline + 1);
+            let bytes = self.offset..self.offset + len;
+            let name = rest[..len].trim();
+            self.offset += len;
+            self.line += 1;
+            if name.is_empty() || name.starts_with('#') {
+                continue;
+            }
+            let id = format!("{}:{}", self.id_prefix, self.line);
+            let record = EntityRecord::named(id, self.label.clone(), name);
+            let block = Block {
+                source: Arc::clone(&self.source),
+                line: self.line,
+                bytes,
+            };
+            return Some(ParsedEntity { record, block });
+        }
     }
 }
 
@@ -299,6 +340,7 @@ fn parse_yaml(source: &Arc<SourceText>, diagnostics: &mut Vec<Diagnostic>) -> Pa
         types: file.types,
         cues: file.cues.into_iter().collect(),
         entities,
+        ..ParsedFile::default()
     }
 }
 

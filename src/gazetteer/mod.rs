@@ -385,11 +385,9 @@ impl<'d> Assembler<'d> {
         for label in &file.types {
             if !LABEL_PATTERN.is_match(label) {
                 // Reported with the file, which has no line for flow-style lists.
-                let path = file.entities.first().map(|e| e.block.path().to_owned());
-                let path = path.unwrap_or_default();
                 let message =
                     format!("invalid type name \"{label}\": use upper case letters, digits and _");
-                self.error(&path, (1, 1), message);
+                self.error(&file.path, (1, 1), message);
             } else if !self.labels.contains(label) {
                 self.labels.push(label.clone());
                 self.cues.push(HashSet::new());
@@ -404,16 +402,11 @@ impl<'d> Assembler<'d> {
             .map(LabelId::from_usize)
     }
 
-    fn add_file(&mut self, file: ParsedFile) {
-        for (label, words) in file.cues {
+    fn add_file(&mut self, mut file: ParsedFile) {
+        for (label, words) in std::mem::take(&mut file.cues) {
             let Some(label_id) = self.label(&label) else {
-                let path = file
-                    .entities
-                    .first()
-                    .map(|e| e.block.path().to_owned())
-                    .unwrap_or_default();
                 let message = format!("cues for unknown type \"{label}\"");
-                self.error(&path, (1, 1), message);
+                self.error(&file.path, (1, 1), message);
                 continue;
             };
             for word in words {
@@ -423,7 +416,7 @@ impl<'d> Assembler<'d> {
                 }
             }
         }
-        for entity in file.entities {
+        for entity in file.into_entities() {
             self.add_entity(entity);
         }
     }
