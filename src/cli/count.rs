@@ -9,6 +9,7 @@
 //! The pipeline uses std threads and channels rather than a thread-pool crate: it is one producer, N
 //! identical consumers and an ordered sink, which channels express directly.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -379,27 +380,25 @@ impl<'a, 'w> Sink<'a, 'w> {
     }
 }
 
-/// The workers' totals as rows.
-fn totals_table(tagger: &Tagger, counts: &Counts) -> CountTable {
+/// The workers' totals as rows, borrowing the gazetteer's text.
+fn totals_table<'a>(tagger: &'a Tagger, counts: &'a Counts) -> CountTable<'a> {
     let gazetteer = tagger.gazetteer();
-    let entities = counts
-        .iter()
-        .map(|(group, entity_id, tally)| {
-            let entity = gazetteer.entity(entity_id);
-            CountRow {
-                group: group.map(str::to_owned),
-                id: entity.id.clone(),
-                label: gazetteer.label_name(entity.label).to_owned(),
-                name: entity.name.clone(),
-                name_en: entity.name_en.clone(),
-                mentions: tally.mentions,
-                documents: tally.documents,
-                country: entity.attributes().country.clone(),
-                lat: entity.attributes().lat,
-                lon: entity.attributes().lon,
-            }
-        })
-        .collect();
+    let mut entities = Vec::with_capacity(counts.iter().count());
+    entities.extend(counts.iter().map(|(group, entity_id, tally)| {
+        let entity = gazetteer.entity(entity_id);
+        CountRow {
+            group: group.map(Cow::Borrowed),
+            id: Cow::Borrowed(&entity.id),
+            label: Cow::Borrowed(gazetteer.label_name(entity.label)),
+            name: Cow::Borrowed(&entity.name),
+            name_en: Cow::Borrowed(&entity.name_en),
+            mentions: tally.mentions,
+            documents: tally.documents,
+            country: entity.attributes().country.as_deref().map(Cow::Borrowed),
+            lat: entity.attributes().lat,
+            lon: entity.attributes().lon,
+        }
+    }));
     CountTable {
         documents: counts.documents(),
         entities,
@@ -427,7 +426,7 @@ fn merge(args: &CountArgs) -> Result<u8, Failure> {
     Ok(0)
 }
 
-fn read_table(path: &PathBuf) -> Result<CountTable, Failure> {
+fn read_table(path: &PathBuf) -> Result<CountTable<'static>, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::trouble(format!("{}: {e}", path.display())))?;
     serde_json::from_str(&text).map_err(|e| {
