@@ -508,6 +508,14 @@ def place_names(raws: list[str]) -> list[Name]:
 
 
 # --- Who's On First -------------------------------------------------------------------------------
+def is_unit_seat(row: dict[str, str]) -> bool:
+    """Whether a WOF locality is recorded under its unit's name (`ناحية خان بني سعد`, `Nahiyat al
+    Musaib`, `Qaḑā’ Talkīf`): the seat town of a subdistrict or district, important like other seats."""
+    english = unicodedata.normalize("NFKD", row["wof_name"]).encode("ascii", "ignore").decode().lower()
+    arabic = row["name_ara_preferred"]
+    return english.startswith(("nahiy", "qada")) or arabic.startswith(("ناحية ", "قضاء "))
+
+
 def wof_place(row: dict[str, str], country: str) -> Place:
     wof_id = int(row["wof_id"])
     raws = WOF_NAME_FIXES.get(wof_id) or split_names(row["name_ara_preferred"])
@@ -528,6 +536,7 @@ def wof_place(row: dict[str, str], country: str) -> Place:
         region_id=as_int(row["region_id"]),
         county_id=as_int(row["county_id"]),
         region_name=clean_place_name(row["region_name_ar"]),
+        seat=row["placetype"] == "locality" and is_unit_seat(row),
     )
 
 
