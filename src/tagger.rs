@@ -388,4 +388,36 @@ entities:
             ]
         );
     }
+
+    /// The `«»` cue: a name between quote marks is cued, and the cued homonym wins.
+    #[test]
+    fn quote_marks_are_a_cue_where_declared() {
+        let yaml = "\
+cues: {ORG: [«»]}
+entities:
+- {id: p:region, type: PLACE, name: الشرق الأوسط, name_en: Middle East}
+- {id: o:paper, type: ORG, name: الشرق الأوسط, name_en: Asharq, aliases: [{text: الشرق الأوسط, when: cue}]}
+";
+        let gazetteer = Gazetteer::builder()
+            .defaults(false)
+            .add_yaml("t.yml", yaml)
+            .build()
+            .unwrap();
+        let tagger = Tagger::new(gazetteer);
+        let rows = [
+            ("قال لـ«الشرق الأوسط» أمس", "o:paper"),
+            ("قال لـ« الشرق الأوسط » أمس", "o:paper"),
+            ("في \"الشرق الأوسط\"", "o:paper"),
+            ("في الشرق الأوسط أمس", "p:region"),
+            ("في «الشرق الأوسط الجديد»", "p:region"),
+        ];
+        for (text, expected) in rows {
+            let mentions = tagger.tag(text).unwrap();
+            let ids: Vec<&str> = mentions
+                .iter()
+                .map(|m| tagger.gazetteer().entity(m.entity).id.as_str())
+                .collect();
+            assert_eq!(ids, [expected], "{text}");
+        }
+    }
 }

@@ -499,7 +499,7 @@ impl Matcher {
                     clitic_word = true;
                     Status::Rejected
                 } else {
-                    candidate_status(gazetteer, hay, clitic_start, candidate)
+                    candidate_status(gazetteer, hay, clitic_start..end, candidate)
                 };
                 live += usize::from(status != Status::Rejected);
                 pending |= status == Status::Pending;
@@ -664,16 +664,16 @@ impl Matcher {
 fn candidate_status(
     gazetteer: &Gazetteer,
     hay: &str,
-    clitic_start: usize,
+    word: std::ops::Range<usize>,
     candidate: &Candidate,
 ) -> Status {
+    let cued = |label| {
+        preceded_by_cue(gazetteer, hay, word.start, label)
+            || (gazetteer.is_cue(label, QUOTED_CUE) && is_quoted(hay, word.clone()))
+    };
     match candidate.when {
         When::Always => Status::Always,
-        when if when.allows_cue()
-            && preceded_by_cue(gazetteer, hay, clitic_start, candidate.label) =>
-        {
-            Status::Cue
-        }
+        when if when.allows_cue() && cued(candidate.label) => Status::Cue,
         when if when.allows_document() => Status::Pending,
         _ => Status::Rejected,
     }
@@ -693,6 +693,19 @@ fn preceded_by_cue(gazetteer: &Gazetteer, hay: &str, norm_start: usize, label: L
                 word.strip_prefix(p)
                     .is_some_and(|rest| gazetteer.is_cue(label, rest))
             }))
+}
+
+/// The cue word that stands for quote marks around a name: Arabic news quotes the names of outlets
+/// (`لـ«الشرق الأوسط»`, `"الحياة"`), so for ORG a quoted name is as good as `صحيفة` before it.
+const QUOTED_CUE: &str = "«»";
+
+/// Whether the normalised range `word` (a match with its proclitics) stands between an opening and a
+/// closing quote mark, spaces allowed inside them.
+fn is_quoted(hay: &str, word: std::ops::Range<usize>) -> bool {
+    let before = hay[..word.start].trim_end_matches(' ').chars().next_back();
+    let after = hay[word.end..].trim_start_matches(' ').chars().next();
+    matches!(before, Some('«' | '"' | '“' | '\'' | '‘'))
+        && matches!(after, Some('»' | '"' | '”' | '\'' | '’'))
 }
 
 /// The run of word characters at the end of `text`.
