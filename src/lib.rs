@@ -27,6 +27,8 @@ mod matcher;
 mod normalize;
 mod span;
 mod tagger;
+#[cfg(test)]
+mod testing;
 
 pub use error::{Diagnostic, Error, ErrorKind, Level, Result};
 pub use gazetteer::{

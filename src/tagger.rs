@@ -330,33 +330,26 @@ entities:
         ];
         let mut scratch = Scratch::new();
         let (mut texts, mut mentions) = (0, 0);
-        for len in 0..=5u32 {
-            for mut code in 0..alphabet.len().pow(len) {
-                let mut text = String::new();
-                for _ in 0..len {
-                    text.push(alphabet[code % alphabet.len()]);
-                    code /= alphabet.len();
-                }
-                let mut previous_end = 0;
-                tagger
-                    .tag_with(&mut scratch, &text, |m| {
-                        assert!(
-                            !m.span.is_empty() && m.span.start >= previous_end,
-                            "{text:?}: {m:?}"
-                        );
-                        assert!(text.get(m.span.range()).is_some(), "{text:?}: {m:?}");
-                        assert!(
-                            m.proclitics.end <= m.span.start
-                                && text.get(m.proclitics.range()).is_some()
-                        );
-                        previous_end = m.span.end;
-                        mentions += 1;
-                    })
-                    .unwrap();
-                texts += 1;
-                for r in tagger.rejections(&text).unwrap() {
-                    assert!(text.get(r.span.range()).is_some(), "{text:?}: {r:?}");
-                }
+        for text in crate::testing::short_strings(&alphabet, 5) {
+            let mut previous_end = 0;
+            tagger
+                .tag_with(&mut scratch, &text, |m| {
+                    assert!(
+                        !m.span.is_empty() && m.span.start >= previous_end,
+                        "{text:?}: {m:?}"
+                    );
+                    assert!(text.get(m.span.range()).is_some(), "{text:?}: {m:?}");
+                    assert!(
+                        m.proclitics.end <= m.span.start
+                            && text.get(m.proclitics.range()).is_some()
+                    );
+                    previous_end = m.span.end;
+                    mentions += 1;
+                })
+                .unwrap();
+            texts += 1;
+            for r in tagger.rejections(&text).unwrap() {
+                assert!(text.get(r.span.range()).is_some(), "{text:?}: {r:?}");
             }
         }
         assert_eq!(
