@@ -252,6 +252,7 @@ entities:
 - {id: p:harb, type: PLACE, name: حرب, name_en: Harb}
 - {id: p:bank, type: PLACE, name: بنك, name_en: Bank}
 - {id: p:bukamal, type: PLACE, name: بوكمال, name_en: Bukamal}
+- {id: p:syria, type: PLACE, name: سورية, name_en: Syria}
 - {id: p:bab, type: PLACE, name: باب, name_en: Bab, aliases: [{text: الباب, when: cue}]}
 - {id: g:hashd, type: ARMED_GROUP, name: الحشد الشعبي, name_en: PMF, aliases: [{text: الحشد, when: document}]}
 ";
@@ -275,6 +276,12 @@ entities:
                 Rejection::ProcliticReadingIsAWord,
             ),
             ("word continues", "حربية", "حرب", Rejection::WordContinues),
+            (
+                "adjective of the word before",
+                "عائلة سورية",
+                "سورية",
+                Rejection::AdjectiveOfPrecedingWord,
+            ),
             ("inside a word", "عبدالبنك", "بنك", Rejection::InsideWord),
             (
                 "not proclitics",
@@ -380,6 +387,26 @@ entities:
                 ("الحشد", Via::Document)
             ]
         );
+    }
+
+    /// A nisba spelt like a place is an adjective after an indefinite feminine word, except after a
+    /// cue word or with a preposition glued to it.
+    #[test]
+    fn agreeing_nisba_is_an_adjective() {
+        let tagger = small_tagger();
+        let rows = [
+            ("عاد إلى سورية", true),
+            ("العراق وسورية", true),
+            ("بلدة سورية", true),
+            ("لجأت العائلة لسورية", true),
+            ("الحكومة سورية", true),
+            ("عائلة سورية", false),
+            ("مصادر عراقية وسورية", false),
+        ];
+        for (text, tagged) in rows {
+            let found = !tagger.tag(text).unwrap().is_empty();
+            assert_eq!(found, tagged, "{text}");
+        }
     }
 
     /// The `«»` cue: a name between quote marks is cued, and the cued homonym wins.

@@ -147,6 +147,8 @@ pub enum Rejection {
     NotProclitics,
     /// The word goes on after it (`حرب` in `حربية`).
     WordContinues,
+    /// It reads as an adjective of the word before (`سورية` in `عائلة سورية`, "a Syrian family").
+    AdjectiveOfPrecedingWord,
     /// The whole word is a word of its own, not proclitics + the name (`وزارة`, not و + `زارة`).
     ProcliticReadingIsAWord,
     /// Its alias needs a cue word or an anchor, and there was none (`when: cue`/`document`).
@@ -165,6 +167,7 @@ impl Rejection {
             Rejection::InsideWord => "inside a longer word",
             Rejection::NotProclitics => "preceded by letters that are not proclitics",
             Rejection::WordContinues => "the word goes on after it",
+            Rejection::AdjectiveOfPrecedingWord => "an adjective of the word before",
             Rejection::ProcliticReadingIsAWord => "the whole word is a word of its own",
             Rejection::ContextRuleNotMet => "context rule not met",
             Rejection::NoAnchor => "no unambiguous mention of the entity in the document",
@@ -467,6 +470,9 @@ impl Matcher {
         if !at_word_end || !text.offsets.is_original_boundary(end) {
             return Err(Rejection::WordContinues);
         }
+        if reads_as_adjective(gazetteer, hay, clitic_start, clitics, &hay[start..end]) {
+            return Err(Rejection::AdjectiveOfPrecedingWord);
+        }
         let info = &self.patterns[pattern as usize];
         let whole_zipf = if clitics.is_empty() {
             0.0
@@ -706,6 +712,31 @@ fn is_quoted(hay: &str, word: std::ops::Range<usize>) -> bool {
     let after = hay[word.end..].trim_start_matches(' ').chars().next();
     matches!(before, Some('«' | '"' | '“' | '\'' | '‘'))
         && matches!(after, Some('»' | '"' | '”' | '\'' | '’'))
+}
+
+/// Whether a one-word match reads as an adjective agreeing with the word before it: an indefinite
+/// feminine nisba (`سورية`, "Syrian") right after an indefinite feminine word (`عائلة سورية`, "a
+/// Syrian family"; `مصادر عراقية وسورية`) is not the place it also spells (`في سورية`). A cue word
+/// before it (`مدينة`, `بلدة`) keeps the name reading, and so do prepositions glued to it.
+fn reads_as_adjective(
+    gazetteer: &Gazetteer,
+    hay: &str,
+    clitic_start: usize,
+    clitics: &str,
+    name: &str,
+) -> bool {
+    // Normalised: ة is ه, so the nisba ending ية is يه.
+    let nisba = name.ends_with("يه") && !name.starts_with("ال") && !name.contains(' ');
+    if !nisba || !matches!(clitics, "" | "و" | "ف") {
+        return false;
+    }
+    let Some(before) = hay[..clitic_start].strip_suffix(' ') else {
+        return false;
+    };
+    let word = last_word(before);
+    let is_cue =
+        (0..gazetteer.labels().len()).any(|l| gazetteer.is_cue(LabelId::from_usize(l), word));
+    word.chars().count() >= 3 && word.ends_with('ه') && !word.starts_with("ال") && !is_cue
 }
 
 /// The run of word characters at the end of `text`.
