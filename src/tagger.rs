@@ -409,6 +409,40 @@ entities:
         }
     }
 
+    /// A cue before homonyms picks its type, and among those the alias that fires anywhere.
+    #[test]
+    fn a_cue_prefers_the_homonym_that_fires_anywhere() {
+        let yaml = "\
+cues: {PLACE: [حي], PERSON: [الرئيس]}
+entities:
+- {id: p:village, type: PLACE, name: جوبر, name_en: Jobar village, aliases: [{text: جوبر, when: cue}]}
+- {id: p:district, type: PLACE, name: جوبر, name_en: Jobar}
+- {id: p:aoun, type: PLACE, name: عون, name_en: Aoun village}
+- {id: h:aoun, type: PERSON, name: عون, name_en: Aoun}
+";
+        let gazetteer = Gazetteer::builder()
+            .defaults(false)
+            .add_yaml("t.yml", yaml)
+            .build()
+            .unwrap();
+        let tagger = Tagger::new(gazetteer);
+        let rows = [
+            ("قصف حي جوبر", "p:district"),
+            ("قصف جوبر", "p:district"),
+            ("قال الرئيس عون", "h:aoun"),
+            ("قرب حي عون", "p:aoun"),
+            ("وصل عون", "p:aoun"),
+        ];
+        for (text, expected) in rows {
+            let mentions = tagger.tag(text).unwrap();
+            let ids: Vec<&str> = mentions
+                .iter()
+                .map(|m| tagger.gazetteer().entity(m.entity).id.as_str())
+                .collect();
+            assert_eq!(ids, [expected], "{text}");
+        }
+    }
+
     /// The `«»` cue: a name between quote marks is cued, and the cued homonym wins.
     #[test]
     fn quote_marks_are_a_cue_where_declared() {

@@ -200,6 +200,11 @@ impl Gazetteer {
     }
 
     /// Whether the normalised word `norm_word` is a cue for entities of type `label`.
+    /// Whether any cue word is declared for `label`.
+    pub(crate) fn has_cues(&self, label: LabelId) -> bool {
+        !self.cues[label.as_usize()].is_empty()
+    }
+
     pub(crate) fn is_cue(&self, label: LabelId, norm_word: &str) -> bool {
         self.cues[label.as_usize()].contains(norm_word)
     }

@@ -91,6 +91,10 @@ pub(crate) struct Matcher {
 /// How a candidate fared at one match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Status {
+    /// Its alias fires anywhere, and a cue word of its type stood before it too: among homonyms a cue
+    /// picks the one of its type, and an alias that fires anywhere is the better-known place
+    /// (`حي جوبر`: the Damascus district over a village whose alias needs the cue).
+    CuedAlways,
     /// A cue word stood before it.
     Cue,
     /// Its alias fires anywhere.
@@ -487,8 +491,8 @@ impl Matcher {
         let mut clitic_word = false;
         let clitic_is_word = !clitics.is_empty() && whole_zipf > info.first_word_zipf;
         let count = (info.candidates.end - info.candidates.start) as usize;
-        if info.all_always {
-            // The common case: no candidate needs reading.
+        if info.all_always && count == 1 {
+            // The common case: one candidate that fires anywhere; nothing to read or weigh.
             let status = if clitic_is_word {
                 Status::Rejected
             } else {
@@ -574,7 +578,9 @@ impl Matcher {
         for raw in &scratch.raw {
             let info = &self.patterns[raw.pattern as usize];
             let first_status = scratch.statuses[raw.statuses as usize];
-            if info.candidates.len() == 1 && matches!(first_status, Status::Always | Status::Cue) {
+            if info.candidates.len() == 1
+                && matches!(first_status, Status::Always | Status::Cue | Status::CuedAlways)
+            {
                 // Nothing to weigh: the one candidate fired on its own.
                 let via = if first_status == Status::Cue {
                     Via::Cue
@@ -605,13 +611,14 @@ impl Matcher {
                 .filter_map(|(order, (candidate, &status))| {
                     let anchored = scratch.anchored.binary_search(&candidate.entity).is_ok();
                     let holds = match status {
-                        Status::Cue | Status::Always => true,
+                        Status::CuedAlways | Status::Cue | Status::Always => true,
                         Status::Pending => anchored,
                         Status::Rejected => false,
                     };
                     choices += u32::from(holds);
                     // A cue beats an anchor, which beats a plain alias; then gazetteer order.
-                    let rank = (status != Status::Cue, !anchored, status, order);
+                    let cued = matches!(status, Status::CuedAlways | Status::Cue);
+                    let rank = (!cued, !anchored, status, order);
                     holds.then_some((rank, candidate, status))
                 })
                 .min_by(|a, b| a.0.cmp(&b.0));
@@ -629,7 +636,7 @@ impl Matcher {
                 let via = match status {
                     Status::Cue => Via::Cue,
                     Status::Pending => Via::Document,
-                    Status::Always | Status::Rejected => Via::Always,
+                    Status::CuedAlways | Status::Always | Status::Rejected => Via::Always,
                 };
                 let resolved = Resolved {
                     alias: c.alias,
@@ -657,7 +664,10 @@ impl Matcher {
                 .iter()
                 .zip(statuses)
                 .filter(|(_, s)| **s != Status::Rejected);
-            if let (Some((only, Status::Cue | Status::Always)), None) = (live.next(), live.next()) {
+            let fired = |s| matches!(s, Status::CuedAlways | Status::Cue | Status::Always);
+            if let (Some((only, &status)), None) = (live.next(), live.next())
+                && fired(status)
+            {
                 scratch.anchored.push(only.entity);
             }
         }
@@ -678,6 +688,9 @@ fn candidate_status(
             || (gazetteer.is_cue(label, QUOTED_CUE) && is_quoted(hay, word.clone()))
     };
     match candidate.when {
+        When::Always if gazetteer.has_cues(candidate.label) && cued(candidate.label) => {
+            Status::CuedAlways
+        }
         When::Always => Status::Always,
         when if when.allows_cue() && cued(candidate.label) => Status::Cue,
         when if when.allows_document() => Status::Pending,
