@@ -27,6 +27,11 @@ impl InputName {
         name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
     }
 
+    /// The path as given.
+    pub(crate) fn path(&self) -> &Path {
+        &self.0
+    }
+
     /// The name to show in output and messages.
     pub(crate) fn display(&self) -> String {
         self.0.display().to_string()

@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use rasid::Scratch;
 
 use super::args::{TagArgs, TagFormat};
+use super::documents::{self, BATCH_BYTES, Input, RawDocument};
 use super::input::InputName;
 use super::output::{MentionRecord, RejectedRecord, explain, records, rejected_records, tsv_field};
 use super::{EXIT_TROUBLE, Failure, build_tagger};
@@ -74,7 +75,8 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
 }
 
 /// Tags a JSON Lines input: one output line per document, its fields passed through (all but the
-/// text) with `entities` added. Bad lines are reported with their line number and skipped.
+/// text) with `entities` added. Bad lines are reported with their line number and skipped. The input
+/// is streamed in batches, so a file of any size tags in bounded memory.
 fn tag_json_lines(
     tagger: &rasid::Tagger,
     input: &InputName,
@@ -84,64 +86,78 @@ fn tag_json_lines(
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
     let mut code = 0;
-    let mut warn = |message: String| {
-        eprintln!("rasid: {message}");
-        code = EXIT_TROUBLE;
-    };
-    let contents = match input.read_bytes() {
-        Ok(contents) => contents,
-        Err(message) => {
-            warn(message);
-            return Ok(EXIT_TROUBLE);
-        }
-    };
-    let name = input.display();
-    for (number, line) in contents.split(|&b| b == b'\n').enumerate() {
-        let location = format!("{name}:{}", number + 1);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let mut document: serde_json::Map<String, serde_json::Value> =
-            match std::str::from_utf8(line) {
-                Err(e) => {
-                    warn(format!(
-                        "{location}: not valid UTF-8 at byte {}",
-                        e.valid_up_to()
-                    ));
-                    continue;
+    let mut failure = None;
+    let mut tag_batch = |batch: Vec<RawDocument>| {
+        for raw in batch {
+            let tagged = tag_json_line(tagger, raw, text_field, scratch, writer, out);
+            match tagged {
+                Ok(Ok(())) => {}
+                Ok(Err(warning)) => {
+                    eprintln!("rasid: {warning}");
+                    code = EXIT_TROUBLE;
                 }
-                Ok(line) => match serde_json::from_str(line) {
-                    Ok(document) => document,
-                    Err(e) => {
-                        warn(format!("{location}: invalid JSON: {e}"));
-                        continue;
-                    }
-                },
-            };
-        let Some(serde_json::Value::String(text)) = document.remove(text_field) else {
-            warn(format!("{location}: no string field \"{text_field}\""));
-            continue;
-        };
-        let mut mentions = Vec::new();
-        tagger.tag_with(scratch, &text, |m| mentions.push(m))?;
-        let records = records(tagger, &text, &mentions);
-        if writer.format != TagFormat::Jsonl {
-            // Other formats show each line as a document named `file:line`; only JSON Lines output
-            // passes the document's own fields through.
-            let document = DocumentRecord {
-                path: &location,
-                entities: &records,
-                rejected: None,
-            };
-            writer.document(out, &document, &text)?;
-            continue;
+                Err(e) => {
+                    failure = Some(e);
+                    return false;
+                }
+            }
         }
-        let entities = serde_json::to_value(records).map_err(io::Error::from)?;
-        document.insert("entities".to_owned(), entities);
-        serde_json::to_writer(&mut *out, &document).map_err(io::Error::from)?;
-        out.write_all(b"\n")?;
+        true
+    };
+    let source = [Input::JsonLines(input.path().to_owned())];
+    let skipped = documents::read_all(&source, BATCH_BYTES, &mut tag_batch, &mut |message| {
+        eprintln!("rasid: {message}");
+    });
+    if let Some(failure) = failure {
+        return Err(failure);
     }
-    Ok(code)
+    Ok(if skipped > 0 { EXIT_TROUBLE } else { code })
+}
+
+/// Tags one JSON line; `Ok(Err(warning))` for a line to skip (not UTF-8, not JSON, no text).
+fn tag_json_line(
+    tagger: &rasid::Tagger,
+    raw: RawDocument,
+    text_field: &str,
+    scratch: &mut Scratch,
+    writer: &mut Writer,
+    out: &mut impl Write,
+) -> Result<Result<(), String>, Failure> {
+    let location = raw.location();
+    let line = match String::from_utf8(raw.bytes) {
+        Ok(line) => line,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            return Ok(Err(format!("{location}: not valid UTF-8 at byte {at}")));
+        }
+    };
+    let mut document: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(&line)
+    {
+        Ok(document) => document,
+        Err(e) => return Ok(Err(format!("{location}: invalid JSON: {e}"))),
+    };
+    let Some(serde_json::Value::String(text)) = document.remove(text_field) else {
+        return Ok(Err(format!("{location}: no string field \"{text_field}\"")));
+    };
+    let mut mentions = Vec::new();
+    tagger.tag_with(scratch, &text, |m| mentions.push(m))?;
+    let records = records(tagger, &text, &mentions);
+    if writer.format != TagFormat::Jsonl {
+        // Other formats show each line as a document named `file:line`; only JSON Lines output
+        // passes the document's own fields through.
+        let document = DocumentRecord {
+            path: &location,
+            entities: &records,
+            rejected: None,
+        };
+        writer.document(out, &document, &text)?;
+        return Ok(Ok(()));
+    }
+    let entities = serde_json::to_value(records).map_err(io::Error::from)?;
+    document.insert("entities".to_owned(), entities);
+    serde_json::to_writer(&mut *out, &document).map_err(io::Error::from)?;
+    out.write_all(b"\n")?;
+    Ok(Ok(()))
 }
 
 /// Writes documents in one format, keeping track of JSON array punctuation.

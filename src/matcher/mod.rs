@@ -579,7 +579,10 @@ impl Matcher {
             let info = &self.patterns[raw.pattern as usize];
             let first_status = scratch.statuses[raw.statuses as usize];
             if info.candidates.len() == 1
-                && matches!(first_status, Status::Always | Status::Cue | Status::CuedAlways)
+                && matches!(
+                    first_status,
+                    Status::Always | Status::Cue | Status::CuedAlways
+                )
             {
                 // Nothing to weigh: the one candidate fired on its own.
                 let via = if first_status == Status::Cue {
