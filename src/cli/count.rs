@@ -1,20 +1,13 @@
 //! `rasid count`: entity totals over a corpus, in parallel and in bounded memory.
 //!
-//! One reader thread cuts the inputs into batches of about a megabyte; worker threads parse, tag and
-//! tally them, each with its own scratch buffers and totals; the main thread prints warnings and
-//! per-document rows in input order (a small reorder buffer), shows progress, and merges the workers'
-//! totals at the end. Batches wait in a bounded channel, so memory does not grow with the corpus.
-//! Totals are sums, so the output is the same for any number of threads.
-//!
-//! The pipeline uses std threads and channels rather than a thread-pool crate: it is one producer, N
-//! identical consumers and an ordered sink, which channels express directly.
+//! Workers (see [`super::parallel`]) parse, tag and tally batches of documents, each into its own
+//! totals; the main thread prints warnings and per-document rows in input order, shows progress, and
+//! merges the workers' totals at the end. Totals are sums, so the output is the same for any number
+//! of threads.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, mpsc};
 use std::time::Instant;
 
 use rasid::count::{Counts, DocumentTally};
@@ -23,6 +16,7 @@ use rasid::{Scratch, Tagger};
 use super::args::{CountArgs, CountFormat};
 use super::atomic::AtomicOutput;
 use super::documents::{self, Fields, RawDocument};
+use super::parallel;
 use super::progress::Progress;
 use super::table::{CountRow, CountTable, Delimited};
 use super::{EXIT_TROUBLE, Failure, build_tagger};
@@ -74,7 +68,6 @@ struct Report {
 
 /// A worker's result for one batch.
 struct BatchResult {
-    index: usize,
     warnings: Vec<String>,
     rows: Vec<DocumentRows>,
     bytes: u64,
@@ -95,144 +88,96 @@ fn pipeline(
     threads: usize,
     sink: &mut Sink<'_, '_>,
 ) -> Result<Report, Failure> {
-    let stop = AtomicBool::new(false);
-    let (batch_tx, batch_rx) = mpsc::sync_channel::<(usize, Vec<RawDocument>)>(threads);
-    let batch_rx = Mutex::new(batch_rx);
-    let (result_tx, result_rx) = mpsc::channel::<BatchResult>();
-    let (warn_tx, warn_rx) = mpsc::channel::<String>();
-    let mut expand_warnings = Vec::new();
     let (inputs, skipped_in_dirs) =
-        documents::expand(&args.inputs, &mut |w| expand_warnings.push(w));
+        documents::expand(&args.inputs, &mut |w| eprintln!("rasid: {w}"));
     let total_size = documents::known_size(&inputs);
-    std::thread::scope(|scope| {
-        let reader = scope.spawn(|| {
-            let mut index = 0;
-            // Owned here, so the channels close when reading ends and the workers stop.
-            let (batch_tx, warn_tx) = (batch_tx, warn_tx);
-            documents::read_all(
-                &inputs,
-                documents::BATCH_BYTES,
-                &mut |batch| {
-                    let sent =
-                        batch_tx.send((index, batch)).is_ok() && !stop.load(Ordering::Relaxed);
-                    index += 1;
-                    sent
-                },
-                &mut |w| {
-                    let _ = warn_tx.send(w);
-                },
-            )
-        });
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                let result_tx = result_tx.clone();
-                let batch_rx = &batch_rx;
-                scope.spawn(move || {
-                    work(
-                        tagger,
-                        fields,
-                        args.by_document,
-                        args.group_by.is_some(),
-                        batch_rx,
-                        &result_tx,
-                    )
-                })
-            })
-            .collect();
-        drop(result_tx);
-        let mut report = Report {
-            counts: Counts::new(tagger.gazetteer().len()),
-            bytes: 0,
-            mentions: 0,
-            skipped_inputs: skipped_in_dirs,
-            skipped_documents: 0,
-        };
-        for warning in expand_warnings {
-            eprintln!("rasid: {warning}");
-        }
-        let mut progress = Progress::new(!args.quiet && io::stderr().is_terminal(), total_size);
-        let mut pending: BTreeMap<usize, BatchResult> = BTreeMap::new();
-        let mut next = 0;
-        let mut failure = None;
-        for result in result_rx {
-            pending.insert(result.index, result);
-            while let Some(result) = pending.remove(&next) {
-                next += 1;
-                for w in warn_rx.try_iter() {
+    let mut report = Report {
+        counts: Counts::new(tagger.gazetteer().len()),
+        bytes: 0,
+        mentions: 0,
+        skipped_inputs: skipped_in_dirs,
+        skipped_documents: 0,
+    };
+    let mut progress = Progress::new(!args.quiet && io::stderr().is_terminal(), total_size);
+    let mut failure = None;
+    let grouped = args.group_by.is_some();
+    let finished = parallel::in_order(
+        &inputs,
+        threads,
+        || Worker::new(tagger),
+        |worker, batch| worker.count(tagger, fields, args.by_document, grouped, batch),
+        |event| {
+            let result = match event {
+                parallel::Event::Unreadable(warning) => {
                     progress.clear();
-                    eprintln!("rasid: {w}");
+                    eprintln!("rasid: {warning}");
+                    return true;
                 }
-                report.bytes += result.bytes;
-                report.mentions += result.mentions;
-                report.skipped_documents += result.warnings.len();
-                for w in &result.warnings {
-                    progress.clear();
-                    eprintln!("rasid: {w}");
-                }
-                if args.strict && !result.warnings.is_empty() && failure.is_none() {
-                    failure = Some(Failure::trouble(
-                        "stopped at the first bad document (--strict)",
-                    ));
-                    stop.store(true, Ordering::Relaxed);
-                }
-                if failure.is_none()
-                    && let Err(e) = sink.documents(&result.rows)
-                {
-                    failure = Some(e);
-                    stop.store(true, Ordering::Relaxed);
-                }
-                progress.update(result.documents, result.bytes);
+                parallel::Event::Batch(result) => result,
+            };
+            report.bytes += result.bytes;
+            report.mentions += result.mentions;
+            report.skipped_documents += result.warnings.len();
+            for w in &result.warnings {
+                progress.clear();
+                eprintln!("rasid: {w}");
             }
-            if failure.is_some() {
-                // Drain so the reader and workers can finish.
-                while batch_rx
-                    .lock()
-                    .map(|rx| rx.try_recv().is_ok())
-                    .unwrap_or(false)
-                {}
+            if args.strict && !result.warnings.is_empty() {
+                failure = Some(Failure::trouble(
+                    "stopped at the first bad document (--strict)",
+                ));
+                return false;
             }
-        }
-        progress.clear();
-        report.skipped_inputs += reader.join().expect("reader thread does not panic");
-        for w in warn_rx.try_iter() {
-            eprintln!("rasid: {w}");
-        }
-        if args.strict && report.skipped_inputs > 0 && failure.is_none() {
-            failure = Some(Failure::trouble(
-                "stopped at the first unreadable input (--strict)",
-            ));
-        }
-        for worker in workers {
-            report
-                .counts
-                .merge(worker.join().expect("worker threads do not panic"));
-        }
-        match failure {
-            Some(f) => Err(f),
-            None => Ok(report),
-        }
-    })
+            if let Err(e) = sink.documents(&result.rows) {
+                failure = Some(e);
+                return false;
+            }
+            progress.update(result.documents, result.bytes);
+            true
+        },
+    );
+    progress.clear();
+    report.skipped_inputs += finished.skipped_inputs;
+    if args.strict && report.skipped_inputs > 0 && failure.is_none() {
+        failure = Some(Failure::trouble(
+            "stopped at the first unreadable input (--strict)",
+        ));
+    }
+    for worker in finished.states {
+        report.counts.merge(worker.counts);
+    }
+    match failure {
+        Some(f) => Err(f),
+        None => Ok(report),
+    }
 }
 
-/// A worker: takes batches until the channel closes, tags every document, returns its totals.
-fn work(
-    tagger: &Tagger,
-    fields: &Fields,
-    by_document: bool,
-    grouped: bool,
-    batches: &Mutex<mpsc::Receiver<(usize, Vec<RawDocument>)>>,
-    results: &mpsc::Sender<BatchResult>,
-) -> Counts {
-    let mut counts = Counts::new(tagger.gazetteer().len());
-    let mut tally = DocumentTally::new(tagger.gazetteer().len());
-    let mut scratch = Scratch::new();
-    loop {
-        let next = batches.lock().map(|rx| rx.recv());
-        let Ok(Ok((index, batch))) = next else {
-            return counts;
-        };
+/// A worker's own buffers and totals.
+struct Worker {
+    counts: Counts,
+    tally: DocumentTally,
+    scratch: Scratch,
+}
+
+impl Worker {
+    fn new(tagger: &Tagger) -> Worker {
+        Worker {
+            counts: Counts::new(tagger.gazetteer().len()),
+            tally: DocumentTally::new(tagger.gazetteer().len()),
+            scratch: Scratch::new(),
+        }
+    }
+
+    /// Tags every document of a batch and adds it to the totals.
+    fn count(
+        &mut self,
+        tagger: &Tagger,
+        fields: &Fields,
+        by_document: bool,
+        grouped: bool,
+        batch: Vec<RawDocument>,
+    ) -> BatchResult {
         let mut result = BatchResult {
-            index,
             warnings: Vec::new(),
             rows: Vec::new(),
             bytes: 0,
@@ -247,8 +192,9 @@ fn work(
                     continue;
                 }
             };
-            tally.clear();
-            let tagged = tagger.entities_with(&mut scratch, &document.text, |entity| {
+            self.tally.clear();
+            let tally = &mut self.tally;
+            let tagged = tagger.entities_with(&mut self.scratch, &document.text, |entity| {
                 tally.add(entity);
                 result.mentions += 1;
             });
@@ -258,24 +204,20 @@ fn work(
             }
             result.bytes += document.text.len() as u64;
             result.documents += 1;
-            counts.add_document(
-                if grouped {
-                    document.group.as_deref()
-                } else {
-                    None
-                },
-                &tally,
-            );
+            let group = if grouped {
+                document.group.as_deref()
+            } else {
+                None
+            };
+            self.counts.add_document(group, &self.tally);
             if by_document {
                 result.rows.push(DocumentRows {
                     id: document.id,
-                    entities: tally.iter().collect(),
+                    entities: self.tally.iter().collect(),
                 });
             }
         }
-        if results.send(result).is_err() {
-            return counts;
-        }
+        result
     }
 }
 

@@ -13,6 +13,7 @@ mod eval;
 mod html;
 mod input;
 mod output;
+mod parallel;
 mod progress;
 mod suggest;
 mod table;
