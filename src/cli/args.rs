@@ -142,6 +142,10 @@ pub(crate) struct TagArgs {
     /// The JSON field holding the text, for `.jsonl` inputs.
     #[arg(long, value_name = "FIELD", default_value = "text")]
     pub(crate) text_field: String,
+    /// Worker threads for `.jsonl` inputs written as JSON Lines (default: all cores); output order
+    /// is input order whatever the number.
+    #[arg(short = 'j', long, value_name = "N")]
+    pub(crate) threads: Option<usize>,
     #[command(flatten)]
     pub(crate) gazetteer: GazetteerArgs,
 }

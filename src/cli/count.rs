@@ -27,10 +27,7 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
         return merge(args);
     }
     let tagger = build_tagger(&args.gazetteer)?;
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let threads = parallel::threads(args.threads);
     let fields = args.fields.fields(args.group_by.as_deref());
     let mut output = AtomicOutput::new(args.output.as_deref())?;
     let mut sink = Sink::new(args, &tagger, output.writer());

@@ -14,6 +14,13 @@ use std::sync::{Mutex, mpsc};
 
 use super::documents::{self, Input, RawDocument};
 
+/// The number of workers: as asked, or one per core.
+pub(crate) fn threads(asked: Option<usize>) -> usize {
+    asked
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
+
 /// What the calling thread receives, in input order.
 pub(crate) enum Event<R> {
     /// A worker's result for the next batch.

@@ -8,6 +8,7 @@ use super::args::{TagArgs, TagFormat};
 use super::documents::{self, BATCH_BYTES, Input, RawDocument};
 use super::input::InputName;
 use super::output::{MentionRecord, RejectedRecord, explain, records, rejected_records, tsv_field};
+use super::parallel;
 use super::{EXIT_TROUBLE, Failure, build_tagger};
 
 pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
@@ -31,14 +32,7 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
     writer.begin(&mut out)?;
     for input in &inputs {
         if input.is_json_lines() {
-            code = code.max(tag_json_lines(
-                &tagger,
-                input,
-                &args.text_field,
-                &mut scratch,
-                &mut writer,
-                &mut out,
-            )?);
+            code = code.max(tag_json_lines(&tagger, input, args, &mut writer, &mut out)?);
             continue;
         }
         let text = match input.read() {
@@ -76,88 +70,134 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
 
 /// Tags a JSON Lines input: one output line per document, its fields passed through (all but the
 /// text) with `entities` added. Bad lines are reported with their line number and skipped. The input
-/// is streamed in batches, so a file of any size tags in bounded memory.
+/// is streamed in batches, so a file of any size tags in bounded memory; written as JSON Lines, the
+/// batches are tagged on `threads` workers and written in input order.
 fn tag_json_lines(
     tagger: &rasid::Tagger,
     input: &InputName,
-    text_field: &str,
-    scratch: &mut Scratch,
+    args: &TagArgs,
     writer: &mut Writer,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
+    let source = [Input::JsonLines(input.path().to_owned())];
     let mut code = 0;
     let mut failure = None;
-    let mut tag_batch = |batch: Vec<RawDocument>| {
-        for raw in batch {
-            let tagged = tag_json_line(tagger, raw, text_field, scratch, writer, out);
-            match tagged {
-                Ok(Ok(())) => {}
-                Ok(Err(warning)) => {
-                    eprintln!("rasid: {warning}");
-                    code = EXIT_TROUBLE;
+    let mut warn = |warning: &str| {
+        eprintln!("rasid: {warning}");
+        code = EXIT_TROUBLE;
+    };
+    let skipped = if writer.format == TagFormat::Jsonl {
+        let threads = parallel::threads(args.threads);
+        let tag_batch = |scratch: &mut Scratch, batch: Vec<RawDocument>| {
+            let mut lines = Vec::new();
+            let mut warnings = Vec::new();
+            for raw in batch {
+                match tag_line(tagger, raw, &args.text_field, scratch) {
+                    Ok(line) => line.write_json(tagger, &mut lines),
+                    Err(warning) => warnings.push(warning),
                 }
-                Err(e) => {
-                    failure = Some(e);
+            }
+            (lines, warnings)
+        };
+        let finished = parallel::in_order(&source, threads, Scratch::new, tag_batch, |event| {
+            match event {
+                parallel::Event::Unreadable(warning) => warn(&warning),
+                parallel::Event::Batch((lines, warnings)) => {
+                    warnings.iter().for_each(|w| warn(w));
+                    if let Err(e) = out.write_all(&lines) {
+                        failure = Some(Failure::from(e));
+                        return false;
+                    }
+                }
+            }
+            true
+        });
+        finished.skipped_inputs
+    } else {
+        let mut scratch = Scratch::new();
+        let mut tag_batch = |batch: Vec<RawDocument>| {
+            for raw in batch {
+                let line = match tag_line(tagger, raw, &args.text_field, &mut scratch) {
+                    Ok(line) => line,
+                    Err(warning) => {
+                        warn(&warning);
+                        continue;
+                    }
+                };
+                // Other formats show each line as a document named `file:line`; only JSON Lines
+                // output passes the document's own fields through.
+                let records = records(tagger, &line.text, &line.mentions);
+                let document = DocumentRecord {
+                    path: &line.location,
+                    entities: &records,
+                    rejected: None,
+                };
+                if let Err(e) = writer.document(out, &document, &line.text) {
+                    failure = Some(Failure::from(e));
                     return false;
                 }
             }
-        }
-        true
+            true
+        };
+        // An unreadable input counts through the returned number.
+        documents::read_all(&source, BATCH_BYTES, &mut tag_batch, &mut |w| {
+            eprintln!("rasid: {w}");
+        })
     };
-    let source = [Input::JsonLines(input.path().to_owned())];
-    let skipped = documents::read_all(&source, BATCH_BYTES, &mut tag_batch, &mut |message| {
-        eprintln!("rasid: {message}");
-    });
     if let Some(failure) = failure {
         return Err(failure);
     }
     Ok(if skipped > 0 { EXIT_TROUBLE } else { code })
 }
 
-/// Tags one JSON line; `Ok(Err(warning))` for a line to skip (not UTF-8, not JSON, no text).
-fn tag_json_line(
+/// One JSON line, tagged.
+struct TaggedLine {
+    location: String,
+    /// The document's fields but the text.
+    fields: serde_json::Map<String, serde_json::Value>,
+    text: String,
+    mentions: Vec<rasid::Mention>,
+}
+
+/// Parses and tags one JSON line; `Err` is the warning for a line to skip (not UTF-8, not JSON, no
+/// text, or a text rasid cannot tag).
+fn tag_line(
     tagger: &rasid::Tagger,
     raw: RawDocument,
     text_field: &str,
     scratch: &mut Scratch,
-    writer: &mut Writer,
-    out: &mut impl Write,
-) -> Result<Result<(), String>, Failure> {
+) -> Result<TaggedLine, String> {
     let location = raw.location();
-    let line = match String::from_utf8(raw.bytes) {
-        Ok(line) => line,
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            return Ok(Err(format!("{location}: not valid UTF-8 at byte {at}")));
-        }
-    };
-    let mut document: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(&line)
-    {
-        Ok(document) => document,
-        Err(e) => return Ok(Err(format!("{location}: invalid JSON: {e}"))),
-    };
-    let Some(serde_json::Value::String(text)) = document.remove(text_field) else {
-        return Ok(Err(format!("{location}: no string field \"{text_field}\"")));
+    let line = String::from_utf8(raw.bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        format!("{location}: not valid UTF-8 at byte {at}")
+    })?;
+    let mut fields: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&line).map_err(|e| format!("{location}: invalid JSON: {e}"))?;
+    let Some(serde_json::Value::String(text)) = fields.remove(text_field) else {
+        return Err(format!("{location}: no string field \"{text_field}\""));
     };
     let mut mentions = Vec::new();
-    tagger.tag_with(scratch, &text, |m| mentions.push(m))?;
-    let records = records(tagger, &text, &mentions);
-    if writer.format != TagFormat::Jsonl {
-        // Other formats show each line as a document named `file:line`; only JSON Lines output
-        // passes the document's own fields through.
-        let document = DocumentRecord {
-            path: &location,
-            entities: &records,
-            rejected: None,
-        };
-        writer.document(out, &document, &text)?;
-        return Ok(Ok(()));
+    tagger
+        .tag_with(scratch, &text, |m| mentions.push(m))
+        .map_err(|e| format!("{location}: {e}"))?;
+    Ok(TaggedLine {
+        location,
+        fields,
+        text,
+        mentions,
+    })
+}
+
+impl TaggedLine {
+    /// Writes the document's own fields with `entities` added, as one JSON line.
+    fn write_json(mut self, tagger: &rasid::Tagger, out: &mut Vec<u8>) {
+        let records = records(tagger, &self.text, &self.mentions);
+        let entities = serde_json::to_value(records).expect("records serialise");
+        self.fields.insert("entities".to_owned(), entities);
+        serde_json::to_writer(&mut *out, &self.fields).expect("a JSON map serialises");
+        out.push(b'\n');
     }
-    let entities = serde_json::to_value(records).map_err(io::Error::from)?;
-    document.insert("entities".to_owned(), entities);
-    serde_json::to_writer(&mut *out, &document).map_err(io::Error::from)?;
-    out.write_all(b"\n")?;
-    Ok(Ok(()))
 }
 
 /// Writes documents in one format, keeping track of JSON array punctuation.

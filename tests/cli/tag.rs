@@ -288,3 +288,54 @@ fn exit_codes_are_documented_in_help() {
         );
     }
 }
+
+/// Over several batches (the seed article's paragraphs, repeated past a megabyte), any number of
+/// workers writes the same lines, in input order.
+#[test]
+fn json_lines_come_out_in_input_order_whatever_the_thread_count() {
+    let article = std::fs::read_to_string(fixture(SEED)).unwrap();
+    let paragraphs: Vec<&str> = article
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let dir = TempDir::new();
+    let mut corpus = String::new();
+    for id in 0..3000 {
+        let text = paragraphs[id % paragraphs.len()];
+        let line = serde_json::json!({"id": id, "text": text});
+        corpus.push_str(&format!("{line}\n"));
+    }
+    assert!(
+        corpus.len() > 1 << 20,
+        "several batches: {} bytes",
+        corpus.len()
+    );
+    dir.write("corpus.jsonl", &corpus);
+    let one = run_in(dir.path(), &["tag", "-j", "1", "corpus.jsonl"], b"").expect_code(0);
+    let four = run_in(dir.path(), &["tag", "-j", "4", "corpus.jsonl"], b"").expect_code(0);
+    assert_eq!(one.stdout, four.stdout);
+    let ids: Vec<u64> = four
+        .stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_u64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(ids, (0..3000).collect::<Vec<u64>>());
+    let mentions: usize = four
+        .stdout
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["entities"]
+                .as_array()
+                .unwrap()
+                .len()
+        })
+        .sum();
+    assert!(
+        mentions > 600,
+        "the paragraphs name places and groups: {mentions}"
+    );
+}
