@@ -443,6 +443,41 @@ entities:
         }
     }
 
+    /// A definite feminine place name after a definite feminine word or plural agrees with it as an
+    /// adjective; only places lose the reading.
+    #[test]
+    fn agreeing_definite_adjective_is_no_place() {
+        let yaml = "\
+cues: {PLACE: [العاصمة]}
+entities:
+- {id: p:hadithah, type: PLACE, name: الحديثة, name_en: Haditha}
+- {id: o:modern, type: ORG, name: الجديدة, name_en: The New}
+";
+        let gazetteer = Gazetteer::builder()
+            .defaults(false)
+            .add_yaml("t.yml", yaml)
+            .build()
+            .unwrap();
+        let tagger = Tagger::new(gazetteer);
+        let rows: [(&str, &[&str]); 7] = [
+            ("الأسلحة الحديثة", &[]),
+            ("التقنيات الحديثة", &[]),
+            ("وصلوا إلى الحديثة", &["p:hadithah"]),
+            ("بين الرقة والحديثة", &["p:hadithah"]),
+            ("في العاصمة الحديثة", &["p:hadithah"]),
+            ("أسلحة الحديثة", &["p:hadithah"]),
+            ("الصحيفة الجديدة", &["o:modern"]),
+        ];
+        for (text, expected) in rows {
+            let mentions = tagger.tag(text).unwrap();
+            let ids: Vec<&str> = mentions
+                .iter()
+                .map(|m| tagger.gazetteer().entity(m.entity).id.as_str())
+                .collect();
+            assert_eq!(ids, expected, "{text}");
+        }
+    }
+
     /// The `«»` cue: a name between quote marks is cued, and the cued homonym wins.
     #[test]
     fn quote_marks_are_a_cue_where_declared() {

@@ -28,10 +28,13 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use self::alphabet::Encoded;
 
-use crate::gazetteer::{Gazetteer, When};
+use crate::gazetteer::{DEFAULT_LABELS, Gazetteer, When};
 use crate::lexicon::Lexicon;
 use crate::normalize::{Normalized, is_word_char};
 use crate::span::{AliasId, EntityId, LabelId};
+
+/// The type whose names an adjective never is (see [`reads_as_adjective`]).
+const PLACE: &str = DEFAULT_LABELS[0];
 
 /// The proclitic sequences that may be glued to a name: an optional conjunction, then an optional
 /// preposition, at least one of them.
@@ -474,9 +477,6 @@ impl Matcher {
         if !at_word_end || !text.offsets.is_original_boundary(end) {
             return Err(Rejection::WordContinues);
         }
-        if reads_as_adjective(gazetteer, hay, clitic_start, clitics, &hay[start..end]) {
-            return Err(Rejection::AdjectiveOfPrecedingWord);
-        }
         let info = &self.patterns[pattern as usize];
         let whole_zipf = if clitics.is_empty() {
             0.0
@@ -491,15 +491,24 @@ impl Matcher {
         let mut clitic_word = false;
         let clitic_is_word = !clitics.is_empty() && whole_zipf > info.first_word_zipf;
         let count = (info.candidates.end - info.candidates.start) as usize;
+        // Adjectives are no places; other types keep the reading (a list of any phrases, say).
+        let adjective = reads_as_adjective(gazetteer, hay, clitic_start, clitics, &hay[start..end]);
+        let mut adjective_of_place = false;
+        let mut rejects_adjective = |label| {
+            let place = adjective && gazetteer.label_name(label) == PLACE;
+            adjective_of_place |= place;
+            place
+        };
         if info.all_always && count == 1 {
             // The common case: one candidate that fires anywhere; nothing to read or weigh.
-            let status = if clitic_is_word {
+            let rejected = clitic_is_word || rejects_adjective(info.first.label);
+            let status = if rejected {
                 Status::Rejected
             } else {
                 Status::Always
             };
             clitic_word = clitic_is_word;
-            live = if clitic_is_word { 0 } else { count };
+            live = if rejected { 0 } else { count };
             scratch.statuses.extend(std::iter::repeat_n(status, count));
         } else {
             let candidates =
@@ -507,6 +516,8 @@ impl Matcher {
             for candidate in candidates {
                 let status = if clitic_is_word {
                     clitic_word = true;
+                    Status::Rejected
+                } else if rejects_adjective(candidate.label) {
                     Status::Rejected
                 } else {
                     candidate_status(gazetteer, hay, clitic_start..end, candidate)
@@ -521,6 +532,8 @@ impl Matcher {
             scratch.statuses.truncate(status_start);
             return Err(if clitic_word {
                 Rejection::ProcliticReadingIsAWord
+            } else if adjective_of_place {
+                Rejection::AdjectiveOfPrecedingWord
             } else {
                 Rejection::ContextRuleNotMet
             });
@@ -730,10 +743,16 @@ fn is_quoted(hay: &str, word: std::ops::Range<usize>) -> bool {
         && matches!(after, Some('»' | '"' | '”' | '\'' | '’'))
 }
 
-/// Whether a one-word match reads as an adjective agreeing with the word before it: an indefinite
-/// feminine nisba (`سورية`, "Syrian") right after an indefinite feminine word (`عائلة سورية`, "a
-/// Syrian family"; `مصادر عراقية وسورية`) is not the place it also spells (`في سورية`). A cue word
-/// before it (`مدينة`, `بلدة`) keeps the name reading, and so do prepositions glued to it.
+/// Whether a one-word match reads as an adjective agreeing with the word before it, not the place it
+/// also spells:
+/// - indefinite: a feminine nisba (`سورية`, "Syrian") right after an indefinite feminine word
+///   (`عائلة سورية`, "a Syrian family"; `مصادر عراقية وسورية`), not `في سورية`;
+/// - definite: a feminine word with the article right after a definite feminine word or plural
+///   (`الأسلحة الحديثة`, "the modern weapons"; `السلطات السعودية`, "the Saudi authorities"), not
+///   `زار السعودية`. Nationality adjectives are no entities (annotation guideline).
+///
+/// A cue word before it (`مدينة`, `بلدة`, `العاصمة`) keeps the name reading (`العاصمة الدوحة`), and so
+/// do prepositions glued to it, and for a definite name any proclitic: `الرقة والحسكة` are two places.
 fn reads_as_adjective(
     gazetteer: &Gazetteer,
     hay: &str,
@@ -742,17 +761,31 @@ fn reads_as_adjective(
     name: &str,
 ) -> bool {
     // Normalised: ة is ه, so the nisba ending ية is يه.
-    let nisba = name.ends_with("يه") && !name.starts_with("ال") && !name.contains(' ');
-    if !nisba || !matches!(clitics, "" | "و" | "ف") {
+    let definite = name.starts_with("ال");
+    let agreeing = if definite {
+        name.ends_with('ه')
+    } else {
+        name.ends_with("يه")
+    };
+    let clitics_allowed = if definite {
+        clitics.is_empty()
+    } else {
+        matches!(clitics, "" | "و" | "ف")
+    };
+    if !agreeing || name.contains(' ') || !clitics_allowed {
         return false;
     }
     let Some(before) = hay[..clitic_start].strip_suffix(' ') else {
         return false;
     };
     let word = last_word(before);
-    let is_cue =
-        (0..gazetteer.labels().len()).any(|l| gazetteer.is_cue(LabelId::from_usize(l), word));
-    word.chars().count() >= 3 && word.ends_with('ه') && !word.starts_with("ال") && !is_cue
+    let bare = word.strip_prefix("ال").unwrap_or(word);
+    let feminine = word.ends_with('ه') || (definite && word.ends_with("ات"));
+    let is_cue = (0..gazetteer.labels().len()).any(|l| {
+        let label = LabelId::from_usize(l);
+        gazetteer.is_cue(label, word) || gazetteer.is_cue(label, bare)
+    });
+    bare.chars().count() >= 3 && feminine && word.starts_with("ال") == definite && !is_cue
 }
 
 /// The run of word characters at the end of `text`.
