@@ -240,6 +240,11 @@ WOF_NAME_FIXES = {
     1108562641: ["الحضر"],  # county "Hatra" is labelled مملكة الحضر ("Kingdom of Hatra")
     1108562647: ["بيجي", "بايجي"],  # county "Baiji": بيجي is the usual spelling
 }
+GEONAMES_NAME_FIXES = {
+    # Jerusalem: GeoNames lists أورسالم first, and among its other names اريئيل (Ariel, another town)
+    # and البلا.
+    281184: ["القدس", "القدس الشريف", "بيت المقدس", "أورشليم", "أورشليم القدس"],
+}
 # WOF records that are not places in the sense of the guideline.
 WOF_SKIP = {
     85681385,  # "region" named قوة الأمم المتحدة لمراقبة فض الاشتباك: the UNDOF force (an ORG)
@@ -693,10 +698,11 @@ def merge_same_units(units: list[Place], stats: Counter) -> list[Place]:
 # --- GeoNames -------------------------------------------------------------------------------------
 def geonames_place(row: dict[str, str]) -> Place:
     gn_id = int(row["geonameid"])
+    raws = GEONAMES_NAME_FIXES.get(gn_id) or split_names(row["names_arabic"])
     return Place(
         kind="locality",
         country=row["countrycode"],
-        names=place_names(split_names(row["names_arabic"])),
+        names=place_names(raws),
         name_en=row["name"],
         lat=float(row["latitude"]),
         lon=float(row["longitude"]),
@@ -1048,6 +1054,14 @@ def build_entity(
     kept = [t for t, _, _ in ruled]
     sourced = {fold(n.text) for n in place.names}
     reference = next((t for t in kept if fold(t) == fold(place.names[0].text)), kept[0])
+    if place.country not in LEVANT and " " not in reference and lex.zipf(reference) == 0:
+        # GeoNames may list a rare transliteration of a world city first (`لأندأن` before `لندن`):
+        # the spelling Arabic text uses most names it, among those that spell the same name and
+        # are no common word (`متون`, a word, is another name of Khost).
+        spellings = [
+            t for t, when, _ in ruled if when == "always" and " " not in t and looks_alike(t, reference)
+        ]
+        reference = max(spellings, key=lex.zipf, default=reference)
     name = choose_name(kept, reference, sourced, place.country, lex)
     place.final_name = name
     if place.kind == "region":
