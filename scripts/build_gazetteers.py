@@ -239,6 +239,8 @@ WOF_NAME_FIXES = {
     1108562701: ["الحمزة"],  # county "Hamza" (al-Qadisiyah) is labelled همزة
     1108562641: ["الحضر"],  # county "Hatra" is labelled مملكة الحضر ("Kingdom of Hatra")
     1108562647: ["بيجي", "بايجي"],  # county "Baiji": بيجي is the usual spelling
+    1276777483: ["القائم", "حصيبة"],  # locality "Al Qa'im" is labelled حصيبة (the town beside it)
+    890449887: ["الطبقة"],  # locality "Thawrah" is labelled ثورة: the town is known as al-Tabqa
 }
 GEONAMES_NAME_FIXES = {
     # Jerusalem: GeoNames lists أورسالم first, and among its other names اريئيل (Ariel, another town)
