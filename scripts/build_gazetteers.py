@@ -465,6 +465,7 @@ class Place:
     region_name: str | None = None  # WOF region_name_ar, when the governorate is not an entity
     gn_admin1: str | None = None  # GeoNames admin1 code
     seat: bool = False  # a country capital, or the seat of a governorate, district or subdistrict
+    unit_named: bool = False  # WOF records it under its subdistrict's or district's name
     final_name: str | None = None  # the written name, once the entity is built
 
     @property
@@ -488,6 +489,7 @@ class Place:
         self.region_name = self.region_name or other.region_name
         self.gn_admin1 = self.gn_admin1 or other.gn_admin1
         self.seat = self.seat or other.seat
+        self.unit_named = self.unit_named or other.unit_named
         if self.lat is None:
             self.lat, self.lon = other.lat, other.lon
 
@@ -515,9 +517,11 @@ def place_names(raws: list[str]) -> list[Name]:
 
 
 # --- Who's On First -------------------------------------------------------------------------------
-def is_unit_seat(row: dict[str, str]) -> bool:
+def is_unit_named(row: dict[str, str]) -> bool:
     """Whether a WOF locality is recorded under its unit's name (`ناحية خان بني سعد`, `Nahiyat al
-    Musaib`, `Qaḑā’ Talkīf`): the seat town of a subdistrict or district, important like other seats."""
+    Musaib`, `Qaḑā’ Talkīf`): the seat town of a subdistrict or district. Its name is a toponym even
+    when its words are common (`خان بني سعد`), but a one-word name that is a common word (`بحار`,
+    `دجلة`, `الفضيلة`) still needs a cue, as for any small place."""
     english = unicodedata.normalize("NFKD", row["wof_name"]).encode("ascii", "ignore").decode().lower()
     arabic = row["name_ara_preferred"]
     return english.startswith(("nahiy", "qada")) or arabic.startswith(("ناحية ", "قضاء "))
@@ -543,7 +547,7 @@ def wof_place(row: dict[str, str], country: str) -> Place:
         region_id=as_int(row["region_id"]),
         county_id=as_int(row["county_id"]),
         region_name=clean_place_name(row["region_name_ar"]),
-        seat=row["placetype"] == "locality" and is_unit_seat(row),
+        unit_named=row["placetype"] == "locality" and is_unit_named(row),
     )
 
 
@@ -948,7 +952,9 @@ def is_important(place: Place) -> bool:
     )
 
 
-def alias_rule(text: str, important: bool, country: str, lex: Lexicon) -> tuple[str, str]:
+def alias_rule(
+    text: str, important: bool, country: str, lex: Lexicon, unit_named: bool = False
+) -> tuple[str, str]:
     """Rule 7: (`always` | `cue` | `drop`, reason) for one alias of a place."""
     words = fold(text).split()
     if len(words) == 1 and words[0].startswith("البو") and len(words[0]) > 6:
@@ -970,7 +976,7 @@ def alias_rule(text: str, important: bool, country: str, lex: Lexicon) -> tuple[
         if lex.is_person(text):
             return "cue", "person-name part, small place"
         return "always", ""
-    if important or words[0] in PLACE_HEADS:
+    if important or unit_named or words[0] in PLACE_HEADS:
         return "always", ""
     if all(lex.zipf(w) >= SMALL_CUE_ZIPF or lex.is_person(w) or w in PERSON_LINKS for w in words):
         return "cue", "phrase of common words or name parts, small place"
@@ -1045,7 +1051,7 @@ def build_entity(
     important = is_important(place)
     ruled = []
     for text in texts:
-        when, reason = alias_rule(text, important, place.country, lex)
+        when, reason = alias_rule(text, important, place.country, lex, place.unit_named)
         if when == "drop":
             stats[f"alias dropped: {reason}"] += 1
         else:
