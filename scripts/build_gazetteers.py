@@ -1367,6 +1367,32 @@ def shadow_homonyms(outputs: list[Output]) -> None:
                 ]
 
 
+# Proclitic sequences the matcher reads before a name (see src/matcher): longest first.
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+FAMOUS_NAMES_FOLDED = {name for name, _ in FAMOUS_FOLDED}
+
+
+def shadow_clitic_readings(outputs: list[Output]) -> None:
+    """A one-word alias that also reads as proclitics + a famous place (`وجدة`, Oujda, is `و` + `جدة`,
+    Jeddah) fires only after a cue. The matcher takes a whole word that is an alias as that alias,
+    and tries the clitic reading only when the whole word is turned down."""
+    for out in outputs:
+        for entity in out.entities:
+            entity.aliases = [
+                (t, "cue", "reads as proclitics + a famous place")
+                if w == "always" and fold(t) not in FAMOUS_NAMES_FOLDED and reads_as_clitic_famous(t)
+                else (t, w, why)
+                for t, w, why in entity.aliases
+            ]
+
+
+def reads_as_clitic_famous(text: str) -> bool:
+    key = fold(text)
+    return " " not in key and any(
+        key.startswith(p) and key[len(p):] in FAMOUS_NAMES_FOLDED for p in PROCLITICS
+    )
+
+
 def rule_counts(entities: list[Entity]) -> Counter:
     """Entities, aliases (names included) and the rules they got, with the reasons."""
     counts = Counter(entities=len(entities))
@@ -1438,6 +1464,7 @@ def main() -> None:
     args = parser.parse_args()
     outputs = build_all(args.data)
     shadow_homonyms(outputs)
+    shadow_clitic_readings(outputs)
     args.out.mkdir(parents=True, exist_ok=True)
     for out in outputs:
         counts = rule_counts(out.entities)
