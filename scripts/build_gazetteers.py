@@ -108,6 +108,14 @@ IMPORTANT_DROP_ZIPF = 5.6
 FUNCTION_WORD_ZIPF = 6.0
 # A place this populous is important even without an administrative role.
 IMPORTANT_POPULATION = 20_000
+# The Middle East and North Africa. Farther away, a town's one-word name that Arabic also uses with
+# the article (`مرفا`/`المرفأ` "port" for Merefa, Ukraine; `مساكن`/`المساكن`) is an Arabic word
+# first: its frequency cannot tell, since a city's name is frequent too (`شانغهاي`), but a name
+# never takes the article. Such aliases fire only after a cue, except for capitals and FAMOUS_PLACES.
+MENA = {
+    "SY", "IQ", "LB", "JO", "PS", "IL", "TR", "IR", "SA", "KW", "QA", "BH", "AE", "OM", "YE", "EG",
+    "LY", "TN", "DZ", "MA", "MR", "SD", "SO", "DJ", "AF", "CY",
+}
 # Two settlements of one country with a shared normalised name this close are one place.
 MERGE_KM = 5.0
 # Open-Syria subdistrict centroids are polygon centroids, often 10-25 km from the seat town.
@@ -964,7 +972,7 @@ def is_important(place: Place) -> bool:
 
 
 def alias_rule(
-    text: str, important: bool, country: str, lex: Lexicon, unit_named: bool = False
+    text: str, important: bool, country: str, lex: Lexicon, unit_named: bool = False, far: bool = False
 ) -> tuple[str, str]:
     """Rule 7: (`always` | `cue` | `drop`, reason) for one alias of a place."""
     words = fold(text).split()
@@ -972,6 +980,10 @@ def alias_rule(
         words = ["البو", words[0][4:]]  # `البوهمدان` is ruled like `البو همدان`
     if len(words) == 1:
         zipf = lex.zipf(text)
+        famous = (words[0], country) in FAMOUS_FOLDED
+        if far and not famous and not words[0].startswith("ال") and lex.zipf("ال" + text) >= SMALL_CUE_ZIPF:
+            rule = alias_rule(text, important, country, lex, unit_named)
+            return rule if rule[0] != "always" else ("cue", "Arabic word with the article too, far place")
         if important:
             if (words[0], country) in FAMOUS_FOLDED:
                 return "always", "famous place"
@@ -1062,7 +1074,8 @@ def build_entity(
     important = is_important(place)
     ruled = []
     for text in texts:
-        when, reason = alias_rule(text, important, place.country, lex, place.unit_named)
+        far = place.country not in MENA and not place.seat
+        when, reason = alias_rule(text, important, place.country, lex, place.unit_named, far)
         if when == "drop":
             stats[f"alias dropped: {reason}"] += 1
         else:
