@@ -63,9 +63,17 @@ Cleaning rules, in the order they apply:
      every multi-word alias of a small place made only of common words or person-name parts (`جاسم
      محمد`, `البو همدان`; not `تل تمر`, which starts with a place word), gets a rule from its Zipf
      frequency, whether it is a person-name part and whether the place is important: see the
-     thresholds below and `alias_rule`. An entity left with no alias is dropped.
+     thresholds below and `alias_rule`. A town recorded under its nahiya's name (`ناحية خان بني سعد`)
+     keeps its multi-word name as a toponym. Far from the region (outside MENA), a one-word name that
+     Arabic also uses with the article (`مرفا`/`المرفأ`) needs a cue. An entity left with no alias is
+     dropped.
   8. The matcher prefers a candidate whose cue holds over an `always` one, so a village that shares a
-     name with an important place gets `when: document` for that name (`shadow_homonyms`).
+     name with an important place gets `when: document` for that name (`shadow_homonyms`); a one-word
+     alias that reads as proclitics + a famous place (`وجدة` = و + `جدة`) needs a cue
+     (`shadow_clitic_readings`).
+  9. Canonical names: a world city's first GeoNames name that no word list knows gives way to its most
+     frequent look-alike spelling (`لأندأن` → `لندن`); known source errors are fixed by hand
+     (WOF_NAME_FIXES, GEONAMES_NAME_FIXES, GEONAMES_MISSING).
 Countries: i18n-iso-countries first, then the UN short name, a few press forms written by hand, and
 the countrynames strings that Arabic text uses; adjectives (`سوري`), noise and long forms with
 parentheses are dropped.
