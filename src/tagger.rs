@@ -451,6 +451,7 @@ entities:
 cues: {PLACE: [العاصمة]}
 entities:
 - {id: p:hadithah, type: PLACE, name: الحديثة, name_en: Haditha}
+- {id: p:sawda, type: PLACE, name: السوداء, name_en: As Sawda}
 - {id: o:modern, type: ORG, name: الجديدة, name_en: The New}
 ";
         let gazetteer = Gazetteer::builder()
@@ -459,8 +460,10 @@ entities:
             .build()
             .unwrap();
         let tagger = Tagger::new(gazetteer);
-        let rows: [(&str, &[&str]); 7] = [
+        let rows: [(&str, &[&str]); 9] = [
             ("الأسلحة الحديثة", &[]),
+            ("القائمة السوداء", &[]),
+            ("قرية السوداء", &["p:sawda"]),
             ("التقنيات الحديثة", &[]),
             ("وصلوا إلى الحديثة", &["p:hadithah"]),
             ("بين الرقة والحديثة", &["p:hadithah"]),

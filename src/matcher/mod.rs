@@ -748,8 +748,9 @@ fn is_quoted(hay: &str, word: std::ops::Range<usize>) -> bool {
 /// - indefinite: a feminine nisba (`سورية`, "Syrian") right after an indefinite feminine word
 ///   (`عائلة سورية`, "a Syrian family"; `مصادر عراقية وسورية`), not `في سورية`;
 /// - definite: a feminine word with the article right after a definite feminine word or plural
-///   (`الأسلحة الحديثة`, "the modern weapons"; `السلطات السعودية`, "the Saudi authorities"), not
-///   `زار السعودية`. Nationality adjectives are no entities (annotation guideline).
+///   (`الأسلحة الحديثة`, "the modern weapons"; `السلطات السعودية`, "the Saudi authorities";
+///   `القائمة السوداء`, "the black list"), not `زار السعودية`. Nationality adjectives are no
+///   entities (annotation guideline).
 ///
 /// A cue word before it (`مدينة`, `بلدة`, `العاصمة`) keeps the name reading (`العاصمة الدوحة`), and so
 /// do prepositions glued to it, and for a definite name any proclitic: `الرقة والحسكة` are two places.
@@ -762,8 +763,9 @@ fn reads_as_adjective(
 ) -> bool {
     // Normalised: ة is ه, so the nisba ending ية is يه.
     let definite = name.starts_with("ال");
+    // Definite feminine adjectives end in ة or, for colours and the like, in اء (`السوداء`).
     let agreeing = if definite {
-        name.ends_with('ه')
+        name.ends_with('ه') || name.ends_with("اء")
     } else {
         name.ends_with("يه")
     };
