@@ -198,6 +198,7 @@ FAMOUS_PLACES = {
     "صنعاء": "YE",  # Sanaa (4.80)
     "عدن": "YE",  # Aden (4.62): also Eden
     "تعز": "YE",  # Taiz (4.39)
+    "الحديدة": "YE",  # Hodeidah: the port, not the Syrian subdistrict town of the name
     "صعدة": "YE",  # Saada (4.02)
     "طهران": "IR",  # Tehran (4.68)
     "إسطنبول": "TR",  # Istanbul (4.35)
@@ -892,7 +893,7 @@ class Entity:
     geonames: int | None
     wikidata: str | None
     sources: list[str]
-    reach: int  # 0 a small place; 1 important in its country; 2 important in this news (rule 8)
+    reach: int  # 0 small; 1 important in its country; 2 in this news; 3 a country or famous (rule 8)
 
 
 FAMOUS_FOLDED = {(fold(name), code) for name, codes in FAMOUS_PLACES.items() for code in codes.split()}
@@ -1130,11 +1131,13 @@ def build_entity(
 
 def precedence(place: Place, important: bool, aliases: list[str]) -> int:
     """How far an important place's names take precedence over homonyms (rule 8): everywhere for
-    the places of SY, IQ, LB and JO, capitals and FAMOUS_PLACES; in its own country otherwise."""
+    the places of SY, IQ, LB and JO and capitals; in its own country otherwise. FAMOUS_PLACES come
+    first of all (3): Hodeidah over the Syrian subdistrict town الحديدة."""
     if not important:
         return 0
-    famous = any((fold(text), place.country) in FAMOUS_FOLDED for text in aliases)
-    return 2 if place.country in LEVANT or place.seat or famous else 1
+    if any((fold(text), place.country) in FAMOUS_FOLDED for text in aliases):
+        return 3
+    return 2 if place.country in LEVANT or place.seat else 1
 
 
 def source_order(source: str) -> tuple:
@@ -1270,7 +1273,7 @@ def build_countries(data: Path, lex: Lexicon, stats: Counter) -> list[Entity]:
                 geonames=gn_id,
                 wikidata=None,
                 sources=sorted(set(first_source.values())) + ([f"geonames:{gn_id}"] if gn_id else []),
-                reach=2,
+                reach=3,  # a country is never a homonym's shadow
             )
         )
     return entities
@@ -1368,21 +1371,24 @@ def shadow_homonyms(outputs: list[Output]) -> None:
     (anywhere for reach 2, in the same country for reach 1) fires only by `when: document`, that is
     once the village is named unambiguously elsewhere in the text; so does a reach-1 place's alias
     that a reach-2 place has (Kuwait's ar-Riqqah and `الرقة`)."""
-    everywhere, in_country = set(), set()
+    famous, everywhere, in_country = set(), set(), set()
     for out in outputs:
         for entity in out.entities:
             for text, _, _ in entity.aliases:
-                if entity.reach == 2:
+                if entity.reach == 3:
+                    famous.add(fold(text))
+                if entity.reach >= 2:
                     everywhere.add(fold(text))
                 elif entity.reach == 1:
                     in_country.add((entity.country, fold(text)))
     for out in outputs:
         for entity in out.entities:
-            if entity.reach < 2:
+            if entity.reach < 3:
                 local = in_country if entity.reach == 0 else set()
+                above = everywhere if entity.reach < 2 else famous
                 entity.aliases = [
                     (t, "document", "homonym of an important place")
-                    if fold(t) in everywhere or (entity.country, fold(t)) in local
+                    if fold(t) in above or (entity.country, fold(t)) in local
                     else (t, w, why)
                     for t, w, why in entity.aliases
                 ]
