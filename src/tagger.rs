@@ -256,12 +256,29 @@ entities:
 - {id: p:bab, type: PLACE, name: باب, name_en: Bab, aliases: [{text: الباب, when: cue}]}
 - {id: g:hashd, type: ARMED_GROUP, name: الحشد الشعبي, name_en: PMF, aliases: [{text: الحشد, when: document}]}
 ";
+        tagger_of(yaml)
+    }
+
+    /// A tagger over `yaml` alone.
+    fn tagger_of(yaml: &str) -> Tagger {
         let gazetteer = Gazetteer::builder()
             .defaults(false)
             .add_yaml("t.yml", yaml)
             .build()
             .unwrap();
         Tagger::new(gazetteer)
+    }
+
+    /// Checks the entity ids tagged in each text, in order.
+    fn assert_ids(tagger: &Tagger, rows: &[(&str, &[&str])]) {
+        for &(text, expected) in rows {
+            let mentions = tagger.tag(text).unwrap();
+            let ids: Vec<&str> = mentions
+                .iter()
+                .map(|m| tagger.gazetteer().entity(m.entity).id.as_str())
+                .collect();
+            assert_eq!(ids, expected, "{text}");
+        }
     }
 
     /// Every reason a candidate is turned down, one row each.
@@ -420,27 +437,15 @@ entities:
 - {id: p:aoun, type: PLACE, name: عون, name_en: Aoun village}
 - {id: h:aoun, type: PERSON, name: عون, name_en: Aoun}
 ";
-        let gazetteer = Gazetteer::builder()
-            .defaults(false)
-            .add_yaml("t.yml", yaml)
-            .build()
-            .unwrap();
-        let tagger = Tagger::new(gazetteer);
-        let rows = [
-            ("قصف حي جوبر", "p:district"),
-            ("قصف جوبر", "p:district"),
-            ("قال الرئيس عون", "h:aoun"),
-            ("قرب حي عون", "p:aoun"),
-            ("وصل عون", "p:aoun"),
+        let tagger = tagger_of(yaml);
+        let rows: [(&str, &[&str]); 5] = [
+            ("قصف حي جوبر", &["p:district"]),
+            ("قصف جوبر", &["p:district"]),
+            ("قال الرئيس عون", &["h:aoun"]),
+            ("قرب حي عون", &["p:aoun"]),
+            ("وصل عون", &["p:aoun"]),
         ];
-        for (text, expected) in rows {
-            let mentions = tagger.tag(text).unwrap();
-            let ids: Vec<&str> = mentions
-                .iter()
-                .map(|m| tagger.gazetteer().entity(m.entity).id.as_str())
-                .collect();
-            assert_eq!(ids, [expected], "{text}");
-        }
+        assert_ids(&tagger, &rows);
     }
 
     /// A definite feminine place name after a definite feminine word or plural agrees with it as an
@@ -454,12 +459,7 @@ entities:
 - {id: p:sawda, type: PLACE, name: السوداء, name_en: As Sawda}
 - {id: o:modern, type: ORG, name: الجديدة, name_en: The New}
 ";
-        let gazetteer = Gazetteer::builder()
-            .defaults(false)
-            .add_yaml("t.yml", yaml)
-            .build()
-            .unwrap();
-        let tagger = Tagger::new(gazetteer);
+        let tagger = tagger_of(yaml);
         let rows: [(&str, &[&str]); 9] = [
             ("الأسلحة الحديثة", &[]),
             ("القائمة السوداء", &[]),
@@ -471,14 +471,7 @@ entities:
             ("أسلحة الحديثة", &["p:hadithah"]),
             ("الصحيفة الجديدة", &["o:modern"]),
         ];
-        for (text, expected) in rows {
-            let mentions = tagger.tag(text).unwrap();
-            let ids: Vec<&str> = mentions
-                .iter()
-                .map(|m| tagger.gazetteer().entity(m.entity).id.as_str())
-                .collect();
-            assert_eq!(ids, expected, "{text}");
-        }
+        assert_ids(&tagger, &rows);
     }
 
     /// The `«»` cue: a name between quote marks is cued, and the cued homonym wins.
@@ -490,26 +483,14 @@ entities:
 - {id: p:region, type: PLACE, name: الشرق الأوسط, name_en: Middle East}
 - {id: o:paper, type: ORG, name: الشرق الأوسط, name_en: Asharq, aliases: [{text: الشرق الأوسط, when: cue}]}
 ";
-        let gazetteer = Gazetteer::builder()
-            .defaults(false)
-            .add_yaml("t.yml", yaml)
-            .build()
-            .unwrap();
-        let tagger = Tagger::new(gazetteer);
-        let rows = [
-            ("قال لـ«الشرق الأوسط» أمس", "o:paper"),
-            ("قال لـ« الشرق الأوسط » أمس", "o:paper"),
-            ("في \"الشرق الأوسط\"", "o:paper"),
-            ("في الشرق الأوسط أمس", "p:region"),
-            ("في «الشرق الأوسط الجديد»", "p:region"),
+        let tagger = tagger_of(yaml);
+        let rows: [(&str, &[&str]); 5] = [
+            ("قال لـ«الشرق الأوسط» أمس", &["o:paper"]),
+            ("قال لـ« الشرق الأوسط » أمس", &["o:paper"]),
+            ("في \"الشرق الأوسط\"", &["o:paper"]),
+            ("في الشرق الأوسط أمس", &["p:region"]),
+            ("في «الشرق الأوسط الجديد»", &["p:region"]),
         ];
-        for (text, expected) in rows {
-            let mentions = tagger.tag(text).unwrap();
-            let ids: Vec<&str> = mentions
-                .iter()
-                .map(|m| tagger.gazetteer().entity(m.entity).id.as_str())
-                .collect();
-            assert_eq!(ids, [expected], "{text}");
-        }
+        assert_ids(&tagger, &rows);
     }
 }
