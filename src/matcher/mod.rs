@@ -783,11 +783,13 @@ fn reads_as_adjective(
     let word = last_word(before);
     let bare = word.strip_prefix("ال").unwrap_or(word);
     let feminine = word.ends_with('ه') || (definite && word.ends_with("ات"));
-    let is_cue = (0..gazetteer.labels().len()).any(|l| {
-        let label = LabelId::from_usize(l);
-        gazetteer.is_cue(label, word) || gazetteer.is_cue(label, bare)
-    });
-    bare.chars().count() >= 3 && feminine && word.starts_with("ال") == definite && !is_cue
+    let is_cue = || {
+        (0..gazetteer.labels().len()).any(|l| {
+            let label = LabelId::from_usize(l);
+            gazetteer.is_cue(label, word) || gazetteer.is_cue(label, bare)
+        })
+    };
+    feminine && word.starts_with("ال") == definite && bare.chars().count() >= 3 && !is_cue()
 }
 
 /// The run of word characters at the end of `text`.
