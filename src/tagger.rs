@@ -448,6 +448,25 @@ entities:
         assert_ids(&tagger, &rows);
     }
 
+    /// Between homonyms, the one in a country the document names wins (anchors and cues first).
+    #[test]
+    fn the_document_country_picks_among_homonyms() {
+        let tagger = tagger_of(
+            "\
+- {id: p:tripoli-lb, type: PLACE, name: طرابلس, name_en: Tripoli LB, country: LB}
+- {id: p:tripoli-ly, type: PLACE, name: طرابلس, name_en: Tripoli LY, country: LY}
+- {id: c:lb, type: PLACE, name: لبنان, name_en: Lebanon, country: LB}
+- {id: p:benghazi, type: PLACE, name: بنغازي, name_en: Benghazi, country: LY}
+",
+        );
+        let rows: [(&str, &[&str]); 3] = [
+            ("اشتباكات في طرابلس", &["p:tripoli-lb"]),
+            ("قصف في طرابلس وبنغازي", &["p:tripoli-ly", "p:benghazi"]),
+            ("طرابلس شمال لبنان", &["p:tripoli-lb", "c:lb"]),
+        ];
+        assert_ids(&tagger, &rows);
+    }
+
     /// A definite feminine place name after a definite feminine word or plural agrees with it as an
     /// adjective; only places lose the reading.
     #[test]

@@ -24,6 +24,8 @@
 
 mod alphabet;
 
+use std::collections::HashMap;
+
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use self::alphabet::Encoded;
@@ -32,6 +34,22 @@ use crate::gazetteer::{DEFAULT_LABELS, Gazetteer, When};
 use crate::lexicon::Lexicon;
 use crate::normalize::{Normalized, is_word_char};
 use crate::span::{AliasId, EntityId, LabelId};
+
+/// Each entity's country as a number, the same for the same country code, 0 for none.
+fn entity_countries(gazetteer: &Gazetteer) -> Vec<u16> {
+    let mut numbers: HashMap<&str, u16> = HashMap::new();
+    gazetteer
+        .entities()
+        .iter()
+        .map(|entity| match entity.attributes().country.as_deref() {
+            None => 0,
+            Some(code) => {
+                let next = u16::try_from(numbers.len() + 1).unwrap_or(0);
+                *numbers.entry(code).or_insert(next)
+            }
+        })
+        .collect()
+}
 
 /// The type whose names an adjective never is (see [`reads_as_adjective`]).
 const PLACE: &str = DEFAULT_LABELS[0];
@@ -89,6 +107,9 @@ pub(crate) struct Matcher {
     patterns: Vec<PatternInfo>,
     candidates: Vec<Candidate>,
     lexicon: Lexicon,
+    /// Each entity's country as a small number (0: none), to weigh homonyms by the countries a
+    /// document names.
+    entity_country: Vec<u16>,
 }
 
 /// How a candidate fared at one match.
@@ -128,6 +149,8 @@ pub(crate) struct MatchScratch {
     pub(crate) raw: Vec<RawMatch>,
     statuses: Vec<Status>,
     anchored: Vec<EntityId>,
+    /// The countries of the anchored entities (see `Matcher::entity_country`), sorted.
+    anchored_countries: Vec<u16>,
     /// Whether some match has a choice to make (several live candidates, or one waiting for an
     /// anchor); when none has, resolving is a straight copy.
     has_choices: bool,
@@ -345,6 +368,7 @@ impl Matcher {
             patterns,
             candidates,
             lexicon,
+            entity_country: entity_countries(gazetteer),
         }
     }
 
@@ -626,15 +650,19 @@ impl Matcher {
                 .enumerate()
                 .filter_map(|(order, (candidate, &status))| {
                     let anchored = scratch.anchored.binary_search(&candidate.entity).is_ok();
+                    let country = self.entity_country[candidate.entity.as_usize()];
+                    let in_context =
+                        country != 0 && scratch.anchored_countries.binary_search(&country).is_ok();
                     let holds = match status {
                         Status::CuedAlways | Status::Cue | Status::Always => true,
                         Status::Pending => anchored,
                         Status::Rejected => false,
                     };
                     choices += u32::from(holds);
-                    // A cue beats an anchor, which beats a plain alias; then gazetteer order.
                     let cued = matches!(status, Status::CuedAlways | Status::Cue);
-                    let rank = (!cued, !anchored, status, order);
+                    // A cue beats an anchor, which beats the country the document is about (`طرابلس`
+                    // in a text that names لبنان), which beats a plain alias; then gazetteer order.
+                    let rank = (!cued, !anchored, !in_context, status, order);
                     holds.then_some((rank, candidate, status))
                 })
                 .min_by(|a, b| a.0.cmp(&b.0));
@@ -689,6 +717,16 @@ impl Matcher {
         }
         scratch.anchored.sort_unstable();
         scratch.anchored.dedup();
+        scratch.anchored_countries.clear();
+        let countries = scratch
+            .anchored
+            .iter()
+            .map(|e| self.entity_country[e.as_usize()]);
+        scratch
+            .anchored_countries
+            .extend(countries.filter(|&c| c != 0));
+        scratch.anchored_countries.sort_unstable();
+        scratch.anchored_countries.dedup();
     }
 }
 
