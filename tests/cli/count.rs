@@ -64,6 +64,27 @@ fn output_is_identical_for_any_thread_count() {
     );
 }
 
+/// The same corpus gzip-compressed (`.jsonl.gz`) and on standard input counts as the plain file.
+#[test]
+fn compressed_and_piped_corpora_count_as_the_plain_file() {
+    use std::io::Write;
+
+    let dir = TempDir::new();
+    corpus(&dir);
+    let plain = std::fs::read(dir.path().join("corpus.jsonl")).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&plain).unwrap();
+    dir.write("corpus.jsonl.gz", gz.finish().unwrap());
+    let expected = count(&dir, &["corpus.jsonl"]).expect_code(0).stdout;
+    assert!(expected.contains("place:albukamal"), "{expected}");
+    let compressed = count(&dir, &["corpus.jsonl.gz"]).expect_code(0).stdout;
+    assert_eq!(compressed, expected);
+    let piped = run_with_gazetteer(&dir, SMALL_GAZETTEER, &["count", "--quiet", "-"], &plain)
+        .expect_code(0)
+        .stdout;
+    assert_eq!(piped, expected);
+}
+
 #[test]
 fn merging_two_halves_equals_one_run() {
     let dir = TempDir::new();
