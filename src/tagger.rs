@@ -261,12 +261,7 @@ entities:
 
     /// A tagger over `yaml` alone.
     fn tagger_of(yaml: &str) -> Tagger {
-        let gazetteer = Gazetteer::builder()
-            .defaults(false)
-            .add_yaml("t.yml", yaml)
-            .build()
-            .unwrap();
-        Tagger::new(gazetteer)
+        Tagger::new(crate::testing::gazetteer_of(yaml))
     }
 
     /// Checks the entity ids tagged in each text, in order.
@@ -343,12 +338,7 @@ entities:
     #[test]
     fn invariants_hold_on_all_short_strings() {
         let yaml = "- {id: a, type: PLACE, name: لب, name_en: A, aliases: [الب, بل]}\n- {id: b, type: PLACE, name: ولا, name_en: B}";
-        let gazetteer = Gazetteer::builder()
-            .defaults(false)
-            .add_yaml("t.yml", yaml)
-            .build()
-            .unwrap();
-        let tagger = Tagger::with_lexicon(gazetteer, Lexicon::empty());
+        let tagger = Tagger::with_lexicon(crate::testing::gazetteer_of(yaml), Lexicon::empty());
         let alphabet = [
             'ل', 'ا', 'ب', 'و', 'ك', 'ـ', ' ', '\u{FEFB}', '"', '\u{064E}', 'أ',
         ];

@@ -461,11 +461,7 @@ mod tests {
 - {id: p:a, type: PLACE, name: الف, name_en: A, aliases: [الفين]}
 - {id: p:b, type: PLACE, name: باء, name_en: B}
 - {id: g:c, type: ARMED_GROUP, name: جيم, name_en: C}";
-        Gazetteer::builder()
-            .defaults(false)
-            .add_yaml("t.yml", yaml)
-            .build()
-            .unwrap()
+        crate::cli::test_gazetteer(yaml)
     }
 
     /// Documents as lists of (entity, alias) indexes.

@@ -108,3 +108,13 @@ fn build_tagger(args: &GazetteerArgs) -> Result<Tagger, Failure> {
     let gazetteer = gazetteer_builder(args).build()?;
     Ok(Tagger::new(gazetteer))
 }
+
+/// The gazetteer of `yaml` alone, without the defaults, for the unit tests of the subcommands.
+#[cfg(test)]
+fn test_gazetteer(yaml: &str) -> Gazetteer {
+    Gazetteer::builder()
+        .defaults(false)
+        .add_yaml("t.yml", yaml)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}\n{yaml}"))
+}

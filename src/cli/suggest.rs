@@ -356,12 +356,7 @@ mod tests {
     /// A gazetteer with one place, so that `البوكمال` is tagged and everything else is not.
     fn tagger() -> Tagger {
         let yaml = "- {id: p:bk, type: PLACE, name: البوكمال, name_en: Abu Kamal}";
-        let gazetteer = Gazetteer::builder()
-            .defaults(false)
-            .add_yaml("t.yml", yaml)
-            .build()
-            .unwrap();
-        Tagger::new(gazetteer)
+        Tagger::new(crate::cli::test_gazetteer(yaml))
     }
 
     /// Candidates as (type, spelling, count), in output order.
