@@ -59,24 +59,35 @@ pub(crate) struct Document {
 }
 
 impl RawDocument {
+    /// The bytes as UTF-8 text, with the document's location for messages.
+    ///
+    /// # Errors
+    ///
+    /// A message naming the location and the byte where the UTF-8 breaks.
+    pub(crate) fn into_text(self) -> Result<(String, String), String> {
+        let location = self.location();
+        match String::from_utf8(self.bytes) {
+            Ok(text) => Ok((location, text)),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                Err(format!("{location}: not valid UTF-8 at byte {at}"))
+            }
+        }
+    }
+
     /// Checks UTF-8 and, for a JSON line, extracts the fields.
     ///
     /// # Errors
     ///
     /// A message naming the file and line: invalid UTF-8, invalid JSON, or no text field.
     pub(crate) fn parse(self, fields: &Fields) -> Result<Document, String> {
-        let location = self.location();
         let is_json_line = self.is_json_line();
-        let text = String::from_utf8(self.bytes).map_err(|e| {
-            format!(
-                "{location}: not valid UTF-8 at byte {}",
-                e.utf8_error().valid_up_to()
-            )
-        })?;
+        let (location, text) = self.into_text()?;
         if !is_json_line {
+            // A whole file: its location is its name.
             let group = fields.group.as_ref().map(|_| String::new());
             return Ok(Document {
-                id: self.source.to_string(),
+                id: location,
                 text,
                 group,
             });

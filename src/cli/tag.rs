@@ -167,11 +167,7 @@ fn tag_line(
     text_field: &str,
     scratch: &mut Scratch,
 ) -> Result<TaggedLine, String> {
-    let location = raw.location();
-    let line = String::from_utf8(raw.bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        format!("{location}: not valid UTF-8 at byte {at}")
-    })?;
+    let (location, line) = raw.into_text()?;
     let mut fields: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&line).map_err(|e| format!("{location}: invalid JSON: {e}"))?;
     let Some(serde_json::Value::String(text)) = fields.remove(text_field) else {
