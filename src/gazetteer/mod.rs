@@ -28,6 +28,9 @@ pub use write::yaml_scalar;
 /// The entity types every gazetteer knows; files may declare more under `types:`.
 pub const DEFAULT_LABELS: [&str; 4] = ["PLACE", "ARMED_GROUP", "PERSON", "ORG"];
 
+/// The label of PLACE: every gazetteer's labels start with [`DEFAULT_LABELS`].
+pub(crate) const PLACE_LABEL: LabelId = LabelId(0);
+
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_gazetteers.rs"));
 }
@@ -664,6 +667,7 @@ mod tests {
     #[test]
     fn defaults_are_large_and_sourced() {
         let gazetteer = Gazetteer::defaults().expect("the defaults are valid");
+        assert_eq!(gazetteer.label_name(PLACE_LABEL), "PLACE");
         let count = |label: &str| {
             let id = gazetteer
                 .labels()

@@ -30,7 +30,7 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use self::alphabet::Encoded;
 
-use crate::gazetteer::{DEFAULT_LABELS, Gazetteer, When};
+use crate::gazetteer::{Gazetteer, PLACE_LABEL, When};
 use crate::lexicon::Lexicon;
 use crate::normalize::{Normalized, is_word_char};
 use crate::span::{AliasId, EntityId, LabelId};
@@ -50,9 +50,6 @@ fn entity_countries(gazetteer: &Gazetteer) -> Vec<u16> {
         })
         .collect()
 }
-
-/// The type whose names an adjective never is (see [`reads_as_adjective`]).
-const PLACE: &str = DEFAULT_LABELS[0];
 
 /// The proclitic sequences that may be glued to a name: an optional conjunction, then an optional
 /// preposition, at least one of them.
@@ -519,7 +516,7 @@ impl Matcher {
         let adjective = reads_as_adjective(gazetteer, hay, clitic_start, clitics, &hay[start..end]);
         let mut adjective_of_place = false;
         let mut rejects_adjective = |label| {
-            let place = adjective && gazetteer.label_name(label) == PLACE;
+            let place = adjective && label == PLACE_LABEL;
             adjective_of_place |= place;
             place
         };
