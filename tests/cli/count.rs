@@ -253,4 +253,9 @@ fn summary_line_goes_to_stderr() {
         "{}",
         out.stderr
     );
+    // Piped, stderr gets the summary alone: no progress bar.
+    assert_eq!(out.stderr.lines().count(), 1, "{:?}", out.stderr);
+    assert!(!out.stderr.contains('\r'), "{:?}", out.stderr);
+    let quiet = count(&dir, &["good.txt"]).expect_code(0);
+    assert_eq!(quiet.stderr, "", "--quiet silences the summary");
 }
