@@ -97,12 +97,11 @@ fn pipeline(
     };
     let mut progress = Progress::new(!args.quiet && io::stderr().is_terminal(), total_size);
     let mut failure = None;
-    let grouped = args.group_by.is_some();
     let finished = parallel::in_order(
         &inputs,
         threads,
         || Worker::new(tagger),
-        |worker, batch| worker.count(tagger, fields, args.by_document, grouped, batch),
+        |worker, batch| worker.count(tagger, fields, args.by_document, batch),
         |event| {
             let result = match event {
                 parallel::Event::Unreadable(warning) => {
@@ -171,7 +170,6 @@ impl Worker {
         tagger: &Tagger,
         fields: &Fields,
         by_document: bool,
-        grouped: bool,
         batch: Vec<RawDocument>,
     ) -> BatchResult {
         let mut result = BatchResult {
@@ -201,12 +199,9 @@ impl Worker {
             }
             result.bytes += document.text.len() as u64;
             result.documents += 1;
-            let group = if grouped {
-                document.group.as_deref()
-            } else {
-                None
-            };
-            self.counts.add_document(group, &self.tally);
+            // `parse` gives a group only when `--group-by` asked for one.
+            self.counts
+                .add_document(document.group.as_deref(), &self.tally);
             if by_document {
                 result.rows.push(DocumentRows {
                     id: document.id,
