@@ -5,11 +5,12 @@ use std::path::PathBuf;
 use crate::tag::assert_spans_match;
 use crate::util::{root, run};
 
-/// The dev set lives beside the repository (it is not ours to redistribute); `RASID_DEV_DIR` overrides.
+/// The annotated dev set, copied into the fixtures with its guideline and attribution
+/// (`tests/fixtures/dev/README.md`); `RASID_DEV_DIR` points the tests at another copy.
 pub fn dev_dir() -> PathBuf {
     let dir = std::env::var_os("RASID_DEV_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("..").join("shared").join("data").join("dev"));
+        .unwrap_or_else(|| root().join("tests").join("fixtures").join("dev"));
     assert!(
         dir.join("texts").is_dir(),
         "dev set not found at {} (set RASID_DEV_DIR)",
