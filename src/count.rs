@@ -5,6 +5,7 @@
 //! among workers.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
 
 use crate::span::EntityId;
 
@@ -47,9 +48,12 @@ impl DocumentTally {
         }
     }
 
-    /// Counts one mention.
+    /// Counts one mention. An entity past the gazetteer's (see [`AutoEntities`]) grows the tally.
     #[inline]
     pub fn add(&mut self, entity: EntityId) {
+        if entity.as_usize() >= self.mentions.len() {
+            self.mentions.resize(entity.as_usize() + 1, 0);
+        }
         let slot = &mut self.mentions[entity.as_usize()];
         if *slot == 0 {
             self.touched.push(entity);
@@ -96,6 +100,9 @@ impl Counts {
                     self.totals = vec![Tally::default(); self.entities];
                 }
                 for (entity, mentions) in document.iter() {
+                    if entity.as_usize() >= self.totals.len() {
+                        self.totals.resize(entity.as_usize() + 1, Tally::default());
+                    }
                     self.totals[entity.as_usize()].add(Tally {
                         mentions: u64::from(mentions),
                         documents: 1,
@@ -120,12 +127,11 @@ impl Counts {
     /// Adds another worker's counts.
     pub fn merge(&mut self, other: Counts) {
         self.documents += other.documents;
-        if self.totals.is_empty() {
-            self.totals = other.totals;
-        } else {
-            for (mine, theirs) in self.totals.iter_mut().zip(other.totals) {
-                mine.add(theirs);
-            }
+        if self.totals.len() < other.totals.len() {
+            self.totals.resize(other.totals.len(), Tally::default());
+        }
+        for (mine, theirs) in self.totals.iter_mut().zip(other.totals) {
+            mine.add(theirs);
         }
         for (group, table) in other.groups {
             let mine = self.groups.entry(group).or_default();
@@ -156,6 +162,58 @@ impl Counts {
                 .map(move |(e, t)| (Some(group.as_str()), e, t))
         });
         ungrouped.chain(grouped)
+    }
+}
+
+/// People the name grammar found, numbered after the gazetteer's entities so that tallies count
+/// them like any entity. Shared by the workers of one run; an id is numbered once, with the name it
+/// was first seen with.
+#[derive(Debug, Default)]
+pub struct AutoEntities {
+    base: usize,
+    table: Mutex<AutoTable>,
+}
+
+#[derive(Debug, Default)]
+struct AutoTable {
+    numbers: HashMap<String, EntityId>,
+    /// (id, name) by number after `base`.
+    entities: Vec<(String, String)>,
+}
+
+impl AutoEntities {
+    /// Numbers after a gazetteer of `base` entities.
+    pub fn new(base: usize) -> AutoEntities {
+        AutoEntities {
+            base,
+            table: Mutex::new(AutoTable::default()),
+        }
+    }
+
+    /// The number of the entity `id`, given one the first time it is seen.
+    pub fn number(&self, id: &str, name: &str) -> EntityId {
+        // A worker that panicked left the table consistent: every insert is one step.
+        let mut table = self.table.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&number) = table.numbers.get(id) {
+            return number;
+        }
+        let number = EntityId::from_usize(self.base + table.entities.len());
+        table.numbers.insert(id.to_owned(), number);
+        table.entities.push((id.to_owned(), name.to_owned()));
+        number
+    }
+
+    /// The (id, name) of a numbered entity; `None` for a gazetteer entity's number.
+    pub fn get(&self, number: EntityId) -> Option<(String, String)> {
+        let table = self.table.lock().unwrap_or_else(|e| e.into_inner());
+        let index = number.as_usize().checked_sub(self.base)?;
+        table.entities.get(index).cloned()
+    }
+
+    /// Every entity numbered, as (id, name), in number order from the gazetteer's size on.
+    pub fn into_entities(self) -> Vec<(String, String)> {
+        let table = self.table.into_inner().unwrap_or_else(|e| e.into_inner());
+        table.entities
     }
 }
 

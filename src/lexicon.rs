@@ -21,7 +21,7 @@ pub struct Lexicon {
 /// FNV-1a: the lexicon is looked up for every proclitic reading in the hot loop, its keys are short
 /// words from a fixed list (no adversary to defend against), and SipHash cost a fifth of the scan.
 #[derive(Clone, Copy, Debug)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl Default for WordHasher {
     fn default() -> WordHasher {

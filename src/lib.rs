@@ -6,13 +6,17 @@
 //! (`وبالبوكمال`, `للبوكمال`, `لـ"قاسم سليماني"`), and every span still points into the text as written.
 //!
 //! ```
-//! use rasid::{Gazetteer, Tagger};
+//! use rasid::{Gazetteer, Named, Tagger};
 //!
 //! let tagger = Tagger::new(Gazetteer::defaults()?);
-//! let text = "سيطرت القوات العراقية على مدينة القائم المتاخمة للبوكمال.";
+//! let text = "سيطرت القوات العراقية على مدينة القائم المتاخمة للبوكمال، وقال العميد بدر باسلمة إن";
 //! for mention in tagger.tag(text)? {
-//!     let entity = tagger.gazetteer().entity(mention.entity);
-//!     println!("{} {} {}", &text[mention.span.range()], tagger.gazetteer().label_name(mention.label), entity.id);
+//!     let id = match mention.named {
+//!         Named::Entity { entity, .. } => tagger.gazetteer().entity(entity).id.clone(),
+//!         // People no gazetteer lists, found by the person-name grammar.
+//!         Named::Person { name } => tagger.person_id(&text[name.range()]),
+//!     };
+//!     println!("{} {} {id}", &text[mention.span.range()], tagger.gazetteer().label_name(mention.label));
 //! }
 //! # Ok::<(), rasid::Error>(())
 //! ```
@@ -25,6 +29,7 @@ mod gazetteer;
 mod lexicon;
 mod matcher;
 mod normalize;
+mod person;
 mod span;
 mod tagger;
 #[cfg(test)]
@@ -38,5 +43,6 @@ pub use gazetteer::{
 pub use lexicon::Lexicon;
 pub use matcher::{Rejection, Via};
 pub use normalize::{Normalized, Normalizer};
+pub use person::PersonRule;
 pub use span::{AliasId, EntityId, LabelId, Span};
-pub use tagger::{Mention, Rejected, Scratch, Tagger};
+pub use tagger::{AUTO_PERSON_PREFIX, Mention, Named, Rejected, Scratch, Tagger};

@@ -5,11 +5,16 @@
 //! nothing per match.
 
 use crate::error::{Error, Result};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{DEFAULT_LABELS, Gazetteer, PLACE_LABEL};
 use crate::lexicon::Lexicon;
-use crate::matcher::{MatchScratch, Matcher, RawMatch, Rejection, Resolved, Via, detached_clitics};
+use crate::matcher::{MatchScratch, Matcher, Rejection, Via, detached_clitics};
 use crate::normalize::{Normalized, Normalizer, is_invisible};
+use crate::person::{Found, Grammar, PersonScratch, What};
 use crate::span::{AliasId, EntityId, LabelId, Span};
+
+/// The prefix of the ids of people found by the name grammar: `person:auto:` + the normalised name,
+/// words joined by `-`.
+pub const AUTO_PERSON_PREFIX: &str = "person:auto:";
 
 /// One mention of an entity in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,10 +23,8 @@ pub struct Mention {
     pub span: Span,
     /// Proclitics attached to the name (`وب` in `وبالبوكمال`); empty when there are none.
     pub proclitics: Span,
-    /// The entity.
-    pub entity: EntityId,
-    /// The alias that matched.
-    pub alias: AliasId,
+    /// What the mention names: a gazetteer entity, or a person the name grammar found.
+    pub named: Named,
     /// The entity's type.
     pub label: LabelId,
     /// Which rule of the alias held.
@@ -29,6 +32,35 @@ pub struct Mention {
     /// How many entities' aliases held here; above 1, homonyms were weighed (see the gazetteer
     /// README for the order).
     pub choices: u32,
+}
+
+/// What a mention names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Named {
+    /// An entity of the gazetteer, through one of its aliases (for a coreferent bare name: the alias
+    /// of the full mention it refers to).
+    Entity {
+        /// The entity.
+        entity: EntityId,
+        /// The alias that matched.
+        alias: AliasId,
+    },
+    /// A person no gazetteer lists, found by the name grammar. Its id is made from the name
+    /// ([`Tagger::person_id`]).
+    Person {
+        /// The fullest form of the name in the document, in original bytes.
+        name: Span,
+    },
+}
+
+impl Mention {
+    /// The gazetteer entity, when the mention names one.
+    pub fn entity(&self) -> Option<EntityId> {
+        match self.named {
+            Named::Entity { entity, .. } => Some(entity),
+            Named::Person { .. } => None,
+        }
+    }
 }
 
 /// A candidate match that was turned down.
@@ -47,6 +79,8 @@ pub struct Rejected {
 pub struct Scratch {
     normalized: Normalized,
     matches: MatchScratch,
+    found: Vec<Found>,
+    persons: PersonScratch,
 }
 
 impl Scratch {
@@ -78,23 +112,53 @@ pub struct Tagger {
     gazetteer: Gazetteer,
     matcher: Matcher,
     normalizer: Normalizer,
+    /// Whether the person-name grammar runs (the gazetteer has name words and it was not turned off).
+    person_grammar: bool,
 }
 
 impl Tagger {
-    /// Compiles the gazetteer, with the embedded Arabic word list deciding proclitics.
+    /// Compiles the gazetteer, with the embedded Arabic word list deciding proclitics and the
+    /// person-name grammar on (it runs when the gazetteer has name words: the defaults do).
     pub fn new(gazetteer: Gazetteer) -> Tagger {
         Tagger::with_lexicon(gazetteer, Lexicon::embedded())
     }
 
     /// Compiles the gazetteer with a given word list.
-    pub fn with_lexicon(mut gazetteer: Gazetteer, lexicon: Lexicon) -> Tagger {
-        let matcher = Matcher::new(&gazetteer, lexicon);
+    pub fn with_lexicon(gazetteer: Gazetteer, lexicon: Lexicon) -> Tagger {
+        Tagger::with_options(gazetteer, lexicon, true)
+    }
+
+    /// Compiles the gazetteer with a given word list, and the person-name grammar only when
+    /// `person_grammar` is set.
+    pub fn with_options(
+        mut gazetteer: Gazetteer,
+        lexicon: Lexicon,
+        person_grammar: bool,
+    ) -> Tagger {
+        let person_grammar = person_grammar && !gazetteer.name_parts().is_empty();
+        let matcher = Matcher::new(&gazetteer, lexicon, person_grammar);
         gazetteer.release_keys();
         Tagger {
             gazetteer,
             matcher,
             normalizer: Normalizer::new(),
+            person_grammar,
         }
+    }
+
+    /// The id of a person the name grammar found, from the name as written: `person:auto:` and the
+    /// normalised name with `-` between words.
+    pub fn person_id(&self, name: &str) -> String {
+        let key = self.normalizer.normalize_key(name);
+        let mut id = String::with_capacity(AUTO_PERSON_PREFIX.len() + key.len());
+        id.push_str(AUTO_PERSON_PREFIX);
+        for (i, word) in key.split(' ').filter(|w| !w.is_empty()).enumerate() {
+            if i > 0 {
+                id.push('-');
+            }
+            id.push_str(word);
+        }
+        id
     }
 
     /// The gazetteer the tagger was built from.
@@ -124,13 +188,13 @@ impl Tagger {
         text: &str,
         mut emit: impl FnMut(Mention),
     ) -> Result<()> {
-        self.run(scratch, text, |normalized, raw, resolved| {
-            emit(to_mention(text, normalized, raw, resolved));
+        self.run(scratch, text, |normalized, found| {
+            emit(to_mention(text, normalized, found));
         })
     }
 
-    /// Calls `emit` with the entity of each mention in `text`, in text order, without mapping spans
-    /// back to the text: the fast path for counting.
+    /// Calls `emit` with what each mention in `text` names, in text order, without mapping the
+    /// mentions' spans back to the text: the fast path for counting. A person's name span is mapped.
     ///
     /// # Errors
     ///
@@ -139,9 +203,17 @@ impl Tagger {
         &self,
         scratch: &mut Scratch,
         text: &str,
-        mut emit: impl FnMut(EntityId),
+        mut emit: impl FnMut(Named),
     ) -> Result<()> {
-        self.run(scratch, text, |_, _, resolved| emit(resolved.entity))
+        self.run(scratch, text, |normalized, found| match found.what {
+            What::Entity(resolved) => emit(Named::Entity {
+                entity: resolved.entity,
+                alias: resolved.alias,
+            }),
+            What::Person { name, .. } => emit(Named::Person {
+                name: original_span(text, normalized, name.0, name.1),
+            }),
+        })
     }
 
     /// The candidate matches that were turned down in `text`, with the reason: what `--explain-rejected`
@@ -153,7 +225,7 @@ impl Tagger {
     pub fn rejections(&self, text: &str) -> Result<Vec<Rejected>> {
         let mut scratch = Scratch::new();
         scratch.matches.record_rejections = true;
-        self.run(&mut scratch, text, |_, _, _| {})?;
+        self.run(&mut scratch, text, |_, _| {})?;
         self.matcher
             .record_shadowed(&scratch.normalized, &mut scratch.matches);
         let offsets = &scratch.normalized.offsets;
@@ -161,6 +233,12 @@ impl Tagger {
             .matches
             .rejections
             .iter()
+            .filter(|r| {
+                self.matcher
+                    .aliases_of_pattern(r.pattern())
+                    .next()
+                    .is_some()
+            })
             .map(|r| {
                 let start = offsets.original_start(r.norm_start);
                 let end = offsets.original_start(r.norm_end).max(start);
@@ -182,7 +260,7 @@ impl Tagger {
         &self,
         scratch: &mut Scratch,
         text: &str,
-        mut emit: impl FnMut(&Normalized, &RawMatch, Resolved),
+        mut emit: impl FnMut(&Normalized, &Found),
     ) -> Result<()> {
         if u32::try_from(text.len()).is_err() {
             return Err(Error::document_too_large(text.len()));
@@ -192,44 +270,101 @@ impl Tagger {
         self.matcher
             .scan(&self.gazetteer, &scratch.normalized, &mut scratch.matches);
         let normalized = &scratch.normalized;
+        let found = &mut scratch.found;
+        found.clear();
         self.matcher.resolve(&mut scratch.matches, |raw, resolved| {
-            emit(normalized, raw, resolved)
+            found.push(Found {
+                norm_clitic_start: raw.norm_clitic_start,
+                norm_start: raw.norm_start,
+                norm_end: raw.norm_end,
+                what: What::Entity(resolved),
+            });
         });
+        if self.person_grammar {
+            let grammar = Grammar {
+                original: text,
+                offsets: &normalized.offsets,
+                parts: self.gazetteer.name_parts(),
+                lexicon: self.matcher.lexicon(),
+                person: PERSON_LABEL,
+                place: PLACE_LABEL,
+            };
+            let name_words = &scratch.matches.name_words;
+            grammar.apply(normalized.as_str(), name_words, found, &mut scratch.persons);
+        }
+        for f in found.iter() {
+            emit(normalized, f);
+        }
         Ok(())
     }
 }
 
-/// Maps a normalised match back to the original text.
-fn to_mention(text: &str, normalized: &Normalized, raw: &RawMatch, resolved: Resolved) -> Mention {
+/// The label of PERSON: every gazetteer's labels start with [`DEFAULT_LABELS`].
+const PERSON_LABEL: LabelId = LabelId(2);
+const _: () = assert!(matches!(DEFAULT_LABELS[2].as_bytes(), b"PERSON"));
+
+/// The original span of a normalised range, trimmed of trailing invisible marks.
+fn original_span(text: &str, normalized: &Normalized, norm_start: usize, norm_end: usize) -> Span {
     let offsets = &normalized.offsets;
-    let start = offsets.original_start(raw.norm_start);
+    let start = offsets.original_start(norm_start);
     // The end absorbs harakat after the last letter (they belong to it) but not layout marks.
     let end = start
-        + text[start..offsets.original_start(raw.norm_end)]
+        + text[start..offsets.original_start(norm_end).max(start)]
             .trim_end_matches(is_invisible)
             .len();
-    let clitics = if raw.norm_clitic_start < raw.norm_start {
-        Some(raw.norm_clitic_start..raw.norm_start)
+    Span { start, end }
+}
+
+/// Maps a normalised mention back to the original text.
+fn to_mention(text: &str, normalized: &Normalized, found: &Found) -> Mention {
+    let offsets = &normalized.offsets;
+    let span = original_span(text, normalized, found.norm_start, found.norm_end);
+    let clitics = if found.norm_clitic_start < found.norm_start {
+        Some(found.norm_clitic_start..found.norm_start)
     } else {
-        detached_clitics(normalized.as_str(), raw.norm_start)
+        detached_clitics(normalized.as_str(), found.norm_start)
     };
-    let proclitics = clitics.map_or(Span { start, end: start }, |norm| {
-        let clitic_start = offsets.original_start(norm.start);
-        let clitic_end = offsets.original_start(norm.end);
-        let written = text[clitic_start..clitic_end].trim_end_matches(is_invisible);
+    let proclitics = clitics.map_or(
         Span {
-            start: clitic_start,
-            end: clitic_start + written.len(),
-        }
-    });
+            start: span.start,
+            end: span.start,
+        },
+        |norm| {
+            let clitic_start = offsets.original_start(norm.start);
+            let clitic_end = offsets.original_start(norm.end);
+            let written = text[clitic_start..clitic_end].trim_end_matches(is_invisible);
+            Span {
+                start: clitic_start,
+                end: clitic_start + written.len(),
+            }
+        },
+    );
+    let (named, label, via, choices) = match found.what {
+        What::Entity(resolved) => (
+            Named::Entity {
+                entity: resolved.entity,
+                alias: resolved.alias,
+            },
+            resolved.label,
+            resolved.via,
+            resolved.choices,
+        ),
+        What::Person { name, rule } => (
+            Named::Person {
+                name: original_span(text, normalized, name.0, name.1),
+            },
+            PERSON_LABEL,
+            Via::Grammar(rule),
+            1,
+        ),
+    };
     Mention {
-        span: Span { start, end },
+        span,
         proclitics,
-        entity: resolved.entity,
-        alias: resolved.alias,
-        label: resolved.label,
-        via: resolved.via,
-        choices: resolved.choices,
+        named,
+        label,
+        via,
+        choices,
     }
 }
 
@@ -270,7 +405,13 @@ entities:
             let mentions = tagger.tag(text).unwrap();
             let ids: Vec<&str> = mentions
                 .iter()
-                .map(|m| tagger.gazetteer().entity(m.entity).id.as_str())
+                .map(|m| {
+                    tagger
+                        .gazetteer()
+                        .entity(m.entity().expect("a gazetteer entity"))
+                        .id
+                        .as_str()
+                })
                 .collect();
             assert_eq!(ids, expected, "{text}");
         }

@@ -121,6 +121,9 @@ pub(crate) struct GazetteerArgs {
     /// Use only the gazetteers given with --gazetteer, not the built-in ones.
     #[arg(long)]
     pub(crate) no_default_gazetteers: bool,
+    /// Find only the people the gazetteers list: no person-name grammar.
+    #[arg(long)]
+    pub(crate) no_person_grammar: bool,
 }
 
 #[derive(Debug, Args)]

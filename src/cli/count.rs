@@ -10,8 +10,8 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
-use rasid::count::{Counts, DocumentTally};
-use rasid::{Scratch, Tagger};
+use rasid::count::{AutoEntities, Counts, DocumentTally};
+use rasid::{Named, Scratch, Tagger};
 
 use super::args::{CountArgs, CountFormat};
 use super::atomic::AtomicOutput;
@@ -30,11 +30,13 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     let threads = parallel::threads(args.threads);
     let fields = args.fields.fields(args.group_by.as_deref());
     let mut output = AtomicOutput::new(args.output.as_deref())?;
-    let mut sink = Sink::new(args, &tagger, output.writer());
-    let report = pipeline(&tagger, &fields, args, threads, &mut sink)?;
+    let autos = AutoEntities::new(tagger.gazetteer().len());
+    let mut sink = Sink::new(args, &tagger, &autos, output.writer());
+    let report = pipeline(&tagger, &autos, &fields, args, threads, &mut sink)?;
     sink.finish()?;
     if !args.by_document {
-        let mut table = totals_table(&tagger, &report.counts);
+        let autos = autos.into_entities();
+        let mut table = totals_table(&tagger, &autos, &report.counts);
         table.finish(&args.labels, args.min_mentions, args.top);
         table.write(output.writer(), args.format, args.group_by.is_some())?;
     }
@@ -80,6 +82,7 @@ struct DocumentRows {
 
 fn pipeline(
     tagger: &Tagger,
+    autos: &AutoEntities,
     fields: &Fields,
     args: &CountArgs,
     threads: usize,
@@ -101,7 +104,7 @@ fn pipeline(
         &inputs,
         threads,
         || Worker::new(tagger),
-        |worker, batch| worker.count(tagger, fields, args.by_document, batch),
+        |worker, batch| worker.count(tagger, autos, fields, args.by_document, batch),
         |event| {
             let result = match event {
                 parallel::Event::Unreadable(warning) => {
@@ -168,6 +171,7 @@ impl Worker {
     fn count(
         &mut self,
         tagger: &Tagger,
+        autos: &AutoEntities,
         fields: &Fields,
         by_document: bool,
         batch: Vec<RawDocument>,
@@ -189,7 +193,15 @@ impl Worker {
             };
             self.tally.clear();
             let tally = &mut self.tally;
-            let tagged = tagger.entities_with(&mut self.scratch, &document.text, |entity| {
+            let text = &document.text;
+            let tagged = tagger.entities_with(&mut self.scratch, text, |named| {
+                let entity = match named {
+                    Named::Entity { entity, .. } => entity,
+                    Named::Person { name } => {
+                        let name = &text[name.range()];
+                        autos.number(&tagger.person_id(name), name)
+                    }
+                };
                 tally.add(entity);
                 result.mentions += 1;
             });
@@ -216,6 +228,7 @@ impl Worker {
 /// Where `--by-document` rows go as they arrive, in input order.
 struct Sink<'a, 'w> {
     tagger: &'a Tagger,
+    autos: &'a AutoEntities,
     format: CountFormat,
     labels: &'a [String],
     min_mentions: u64,
@@ -226,9 +239,15 @@ struct Sink<'a, 'w> {
 }
 
 impl<'a, 'w> Sink<'a, 'w> {
-    fn new(args: &'a CountArgs, tagger: &'a Tagger, out: &'w mut dyn Write) -> Sink<'a, 'w> {
+    fn new(
+        args: &'a CountArgs,
+        tagger: &'a Tagger,
+        autos: &'a AutoEntities,
+        out: &'w mut dyn Write,
+    ) -> Sink<'a, 'w> {
         Sink {
             tagger,
+            autos,
             format: args.format,
             labels: &args.labels,
             min_mentions: args.min_mentions,
@@ -262,8 +281,18 @@ impl<'a, 'w> Sink<'a, 'w> {
         }
         for document in documents {
             for &(entity_id, mentions) in &document.entities {
-                let entity = gazetteer.entity(entity_id);
-                let label = gazetteer.label_name(entity.label);
+                let (id, label, name) = match self.autos.get(entity_id) {
+                    Some((id, name)) => (Cow::Owned(id), AUTO_LABEL, Cow::Owned(name)),
+                    None => {
+                        let entity = gazetteer.entity(entity_id);
+                        let label = gazetteer.label_name(entity.label);
+                        (
+                            Cow::Borrowed(&*entity.id),
+                            label,
+                            Cow::Borrowed(&*entity.name),
+                        )
+                    }
+                };
                 if u64::from(mentions) < self.min_mentions
                     || !(self.labels.is_empty() || self.labels.iter().any(|l| l == label))
                 {
@@ -273,9 +302,9 @@ impl<'a, 'w> Sink<'a, 'w> {
                     CountFormat::Csv | CountFormat::Tsv => {
                         Delimited::new(&mut self.out, self.format).row(&[
                             &document.id,
-                            &entity.id,
+                            &id,
                             label,
-                            &entity.name,
+                            &name,
                             &mentions.to_string(),
                         ])?
                     }
@@ -283,7 +312,7 @@ impl<'a, 'w> Sink<'a, 'w> {
                         if self.format == CountFormat::Json && self.started_rows() {
                             self.out.write_all(b",\n")?;
                         }
-                        let row = serde_json::json!({"doc_id": document.id, "id": entity.id, "label": label, "name": entity.name, "mentions": mentions});
+                        let row = serde_json::json!({"doc_id": document.id, "id": id, "label": label, "name": name, "mentions": mentions});
                         serde_json::to_writer(&mut self.out, &row).map_err(io::Error::from)?;
                         if self.format == CountFormat::Jsonl {
                             self.out.write_all(b"\n")?;
@@ -314,11 +343,37 @@ impl<'a, 'w> Sink<'a, 'w> {
     }
 }
 
-/// The workers' totals as rows, borrowing the gazetteer's text.
-fn totals_table<'a>(tagger: &'a Tagger, counts: &'a Counts) -> CountTable<'a> {
+/// The label of the people the name grammar finds.
+const AUTO_LABEL: &str = "PERSON";
+
+/// The workers' totals as rows, borrowing the gazetteer's text and the grammar's people (numbered
+/// after the gazetteer's entities).
+fn totals_table<'a>(
+    tagger: &'a Tagger,
+    autos: &'a [(String, String)],
+    counts: &'a Counts,
+) -> CountTable<'a> {
     let gazetteer = tagger.gazetteer();
     let mut entities = Vec::with_capacity(counts.iter().count());
     entities.extend(counts.iter().map(|(group, entity_id, tally)| {
+        if let Some((id, name)) = entity_id
+            .as_usize()
+            .checked_sub(gazetteer.len())
+            .and_then(|i| autos.get(i))
+        {
+            return CountRow {
+                group: group.map(Cow::Borrowed),
+                id: Cow::Borrowed(id),
+                label: Cow::Borrowed(AUTO_LABEL),
+                name: Cow::Borrowed(name),
+                name_en: Cow::Borrowed(""),
+                mentions: tally.mentions,
+                documents: tally.documents,
+                country: None,
+                lat: None,
+                lon: None,
+            };
+        }
         let entity = gazetteer.entity(entity_id);
         CountRow {
             group: group.map(Cow::Borrowed),

@@ -115,7 +115,7 @@ pub(crate) fn run(args: &EvalArgs) -> Result<u8, Failure> {
                 .zip(&records)
                 .map(|(span, r)| Prediction {
                     span,
-                    entity_id: r.id,
+                    entity_id: &r.id,
                     entity_name: r.name,
                 })
                 .collect();

@@ -126,7 +126,7 @@ pub(crate) fn document(
         "<section class=\"doc\">\n<h2><bdi>{}</bdi></h2>",
         Text(path)
     )?;
-    let legend = Legend::of(entities.iter().map(|m| (m.label, m.id, m.name)));
+    let legend = Legend::of(entities.iter().map(|m| (m.label, &*m.id, m.name)));
     write_legend(out, &legend)?;
     write_text(out, text, entities)?;
     write_index(out, &legend, entities)?;
@@ -238,9 +238,9 @@ fn write_text(out: &mut impl Write, text: &str, entities: &[MentionRecord<'_>]) 
             "<mark class=\"ent c{}\" data-label=\"{}\" data-id=\"{}\" title=\"{}&#10;{} · {}",
             colour(m.label),
             Text(m.label),
-            Text(m.id),
+            Text(&m.id),
             Text(m.name),
-            Text(m.id),
+            Text(&m.id),
             Text(m.label),
         )?;
         if !m.proclitics.is_empty() {

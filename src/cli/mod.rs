@@ -106,7 +106,12 @@ fn build_tagger(args: &GazetteerArgs) -> Result<Tagger, Failure> {
         ));
     }
     let gazetteer = gazetteer_builder(args).build()?;
-    Ok(Tagger::new(gazetteer))
+    let lexicon = rasid::Lexicon::embedded();
+    Ok(Tagger::with_options(
+        gazetteer,
+        lexicon,
+        !args.no_person_grammar,
+    ))
 }
 
 /// The gazetteer of `yaml` alone, without the defaults, for the unit tests of the subcommands.

@@ -1,8 +1,10 @@
 //! Turning mentions into output records: code-point offsets beside byte offsets, names resolved.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
-use rasid::{Mention, Normalizer, Rejected, Tagger};
+use rasid::{Mention, Named, Normalizer, Rejected, Tagger, Via};
 
 /// One mention as users read it (JSON, TSV, pretty).
 #[derive(Debug, Serialize)]
@@ -14,8 +16,9 @@ pub(crate) struct MentionRecord<'a> {
     pub(crate) byte_end: usize,
     pub(crate) text: &'a str,
     pub(crate) label: &'a str,
-    pub(crate) id: &'a str,
+    pub(crate) id: Cow<'a, str>,
     pub(crate) name: &'a str,
+    /// The alias that matched; for a person the name grammar found, the name as written.
     pub(crate) alias: &'a str,
     pub(crate) proclitics: &'a str,
     /// With `--explain`: how the mention matched.
@@ -34,6 +37,9 @@ pub(crate) struct Explanation {
     pub(crate) steps: Vec<&'static str>,
     /// How many entities' aliases held here; above 1, homonyms were weighed.
     pub(crate) choices: u32,
+    /// For `via: grammar`: the rule of the person-name grammar that fired.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) rule: Option<&'static str>,
 }
 
 /// A candidate turned down (`rasid tag --explain-rejected`).
@@ -59,7 +65,25 @@ pub(crate) fn records<'a>(
     mentions
         .iter()
         .map(|m| {
-            let entity = gazetteer.entity(m.entity);
+            let (id, name, alias) = match m.named {
+                Named::Entity { entity, alias } => {
+                    let entity = gazetteer.entity(entity);
+                    let alias = &gazetteer.alias(alias).text;
+                    (
+                        Cow::Borrowed(entity.id.as_str()),
+                        entity.name.as_str(),
+                        alias.as_str(),
+                    )
+                }
+                Named::Person { name } => {
+                    let name = &text[name.range()];
+                    (
+                        Cow::Owned(tagger.person_id(name)),
+                        name,
+                        &text[m.span.range()],
+                    )
+                }
+            };
             MentionRecord {
                 start: counter.advance(text, m.span.start),
                 end: counter.advance(text, m.span.end),
@@ -67,9 +91,9 @@ pub(crate) fn records<'a>(
                 byte_end: m.span.end,
                 text: &text[m.span.range()],
                 label: gazetteer.label_name(m.label),
-                id: &entity.id,
-                name: &entity.name,
-                alias: &gazetteer.alias(m.alias).text,
+                id,
+                name,
+                alias,
                 proclitics: &text[m.proclitics.range()],
                 explain: None,
             }
@@ -86,13 +110,21 @@ pub(crate) fn explain(
 ) {
     let normalizer = Normalizer::new();
     for (record, m) in records.iter_mut().zip(mentions) {
-        let alias = tagger.gazetteer().alias(m.alias);
+        let when = match m.named {
+            Named::Entity { alias, .. } => tagger.gazetteer().alias(alias).when.as_str(),
+            Named::Person { .. } => "grammar",
+        };
         let steps = normalizer.explain(&text[m.proclitics.start.min(m.span.start)..m.span.end]);
+        let rule = match m.via {
+            Via::Grammar(rule) => Some(rule.as_str()),
+            _ => None,
+        };
         let explanation = Explanation {
-            when: alias.when.as_str(),
+            when,
             via: m.via.as_str(),
             steps,
             choices: m.choices,
+            rule,
         };
         record.explain = Some(explanation);
     }

@@ -259,7 +259,7 @@ impl Writer {
                         m.byte_end,
                         tsv_field(m.text),
                         m.label,
-                        tsv_field(m.id),
+                        tsv_field(&m.id),
                         tsv_field(m.name),
                         tsv_field(m.alias),
                         m.proclitics

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use crate::error::{Diagnostic, Error, Result};
 
-use super::schema::{EntityRecord, FileRecord};
+use super::schema::{EntityRecord, FileRecord, NamesRecord};
 
 /// A gazetteer file's text and the name it is reported under.
 #[derive(Clone, Debug)]
@@ -88,6 +88,8 @@ pub(crate) struct ParsedFile {
     pub(crate) path: PathBuf,
     pub(crate) types: Vec<String>,
     pub(crate) cues: Vec<(String, Vec<String>)>,
+    /// Words of the person-name grammar.
+    pub(crate) names: NamesRecord,
     /// The entities of a YAML or JSON file.
     pub(crate) entities: Vec<ParsedEntity>,
     /// The entities of a plain list, made one at a time by [`ParsedFile::into_entities`]: a list of
@@ -207,6 +209,7 @@ fn parse_json(source: &Arc<SourceText>, json: &str) -> Option<ParsedFile> {
     Some(ParsedFile {
         types: file.types,
         cues: file.cues.into_iter().collect(),
+        names: file.names,
         entities,
         ..ParsedFile::default()
     })
@@ -303,7 +306,7 @@ fn parse_yaml(source: &Arc<SourceText>, diagnostics: &mut Vec<Diagnostic>) -> Pa
             Ok(file) => file,
             Err(e) => {
                 let message = format!(
-                    "{} (a gazetteer file is a list of entities or a map of `types`, `cues` and `entities`)",
+                    "{} (a gazetteer file is a list of entities or a map of `types`, `cues`, `names` and `entities`)",
                     yaml_message(&e)
                 );
                 diagnostics.push(Diagnostic::error(path, 1, 1, message));
@@ -339,6 +342,7 @@ fn parse_yaml(source: &Arc<SourceText>, diagnostics: &mut Vec<Diagnostic>) -> Pa
     ParsedFile {
         types: file.types,
         cues: file.cues.into_iter().collect(),
+        names: file.names,
         entities,
         ..ParsedFile::default()
     }

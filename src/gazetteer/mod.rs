@@ -7,6 +7,7 @@
 
 mod lint;
 mod load;
+pub(crate) mod names;
 mod schema;
 mod write;
 
@@ -46,6 +47,8 @@ pub struct Gazetteer {
     aliases: Vec<Alias>,
     /// Normalised cue words per label, indexed by [`LabelId`].
     cues: Vec<HashSet<String>>,
+    /// The words of the person-name grammar.
+    names: names::NameParts,
 }
 
 /// One entity.
@@ -204,6 +207,11 @@ impl Gazetteer {
 
     /// Whether the normalised word `norm_word` is a cue for entities of type `label`.
     /// Whether any cue word is declared for `label`.
+    /// The words of the person-name grammar.
+    pub(crate) fn name_parts(&self) -> &names::NameParts {
+        &self.names
+    }
+
     pub(crate) fn has_cues(&self, label: LabelId) -> bool {
         !self.cues[label.as_usize()].is_empty()
     }
@@ -356,6 +364,7 @@ struct Assembler<'d> {
     buffer: Normalized,
     labels: Vec<String>,
     cues: Vec<HashSet<String>>,
+    names: names::NameParts,
     entities: Vec<Entity>,
     aliases: Vec<Alias>,
     blocks: Vec<Block>,
@@ -374,6 +383,7 @@ impl<'d> Assembler<'d> {
             normalizer: Normalizer::new(),
             buffer: Normalized::new(),
             cues: vec![HashSet::new(); labels.len()],
+            names: names::NameParts::default(),
             labels,
             entities: Vec::new(),
             aliases: Vec::new(),
@@ -423,6 +433,12 @@ impl<'d> Assembler<'d> {
                     self.cues[label_id.as_usize()].insert(key);
                 }
             }
+        }
+        let names = std::mem::take(&mut file.names);
+        let normalizer = &self.normalizer;
+        for word in self.names.add(&names, |w| normalizer.normalize_key(w)) {
+            let message = format!("name word \"{word}\" normalises to nothing");
+            self.error(&file.path, (1, 1), message);
         }
         for entity in file.into_entities() {
             self.add_entity(entity);
@@ -650,6 +666,7 @@ impl<'d> Assembler<'d> {
             entities: self.entities,
             aliases: self.aliases,
             cues: self.cues,
+            names: self.names,
         })
     }
 }

@@ -27,6 +27,9 @@ pub(crate) struct FileRecord<E = serde_yaml::Value> {
     pub(crate) cues: BTreeMap<String, Vec<String>>,
     #[serde(default = "Vec::new")]
     pub(crate) entities: Vec<E>,
+    /// Words of the person-name grammar (`gazetteers/names/`).
+    #[serde(default)]
+    pub(crate) names: NamesRecord,
 }
 
 impl<E> Default for FileRecord<E> {
@@ -35,7 +38,85 @@ impl<E> Default for FileRecord<E> {
             types: Vec::new(),
             cues: BTreeMap::new(),
             entities: Vec::new(),
+            names: NamesRecord::default(),
         }
+    }
+}
+
+/// The word lists of the person-name grammar, each a class of words (see `gazetteers/names/README.md`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NamesRecord {
+    /// Given names; those that are also everyday words are marked `common`.
+    #[serde(default)]
+    pub(crate) given: Vec<GivenRecord>,
+    /// Titles and roles that stand before a name (`الرئيس`, `وزير`, `المتحدث باسم`).
+    #[serde(default)]
+    pub(crate) titles: Vec<String>,
+    /// Nationality adjectives that may stand before a name (`الفنلندي جاركو نيمينن`).
+    #[serde(default)]
+    pub(crate) nationalities: Vec<String>,
+    /// Verbs of saying that stand before the speaker's name (`قال`, `أكدت`).
+    #[serde(default)]
+    pub(crate) speech_verbs: Vec<String>,
+    /// Kunya heads (`أبو`, `أم`), part of the name.
+    #[serde(default)]
+    pub(crate) kunya: Vec<String>,
+    /// Words that join the parts of a name (`بن`, `بنت`).
+    #[serde(default)]
+    pub(crate) links: Vec<String>,
+    /// Words after which a name is not a person mention: family markers and the heads of facility,
+    /// prize and institution names (`آل`, `مطار`, `جائزة`).
+    #[serde(default)]
+    pub(crate) excluded_heads: Vec<String>,
+    /// Words that are never part of a name.
+    #[serde(default)]
+    pub(crate) stop: Vec<String>,
+}
+
+/// A given name: a plain string, or a map that marks it as an everyday word too.
+#[derive(Debug)]
+pub(crate) struct GivenRecord {
+    pub(crate) text: String,
+    /// Also an everyday word (`جميل` "beautiful"): it opens a name only with a second name word or a
+    /// title before it.
+    pub(crate) common: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GivenMap {
+    text: String,
+    #[serde(default)]
+    common: bool,
+}
+
+impl<'de> Deserialize<'de> for GivenRecord {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<GivenRecord, D::Error> {
+        struct GivenVisitor;
+
+        impl<'de> Visitor<'de> for GivenVisitor {
+            type Value = GivenRecord;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a given name or a map with `text` and `common`")
+            }
+
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<GivenRecord, E> {
+                Ok(GivenRecord {
+                    text: text.to_owned(),
+                    common: false,
+                })
+            }
+
+            fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<GivenRecord, M::Error> {
+                let GivenMap { text, common } =
+                    GivenMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(GivenRecord { text, common })
+            }
+        }
+
+        deserializer.deserialize_any(GivenVisitor)
     }
 }
 

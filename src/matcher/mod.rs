@@ -30,9 +30,11 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use self::alphabet::Encoded;
 
+use crate::gazetteer::names::Kinds;
 use crate::gazetteer::{Gazetteer, PLACE_LABEL, When};
 use crate::lexicon::Lexicon;
 use crate::normalize::{Normalized, is_word_char};
+use crate::person::PersonRule;
 use crate::span::{AliasId, EntityId, LabelId};
 
 /// Each entity's country as a number, the same for the same country code, 0 for none.
@@ -53,7 +55,8 @@ fn entity_countries(gazetteer: &Gazetteer) -> Vec<u16> {
 
 /// The proclitic sequences that may be glued to a name: an optional conjunction, then an optional
 /// preposition, at least one of them.
-const PROCLITICS: [&str; 11] = ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+pub(crate) const PROCLITICS: [&str; 11] =
+    ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 
 /// The longest proclitic sequence with the restored alef of `لل` (`ولا`), in characters and in
 /// (two-byte Arabic) bytes.
@@ -62,7 +65,7 @@ const PROCLITIC_MAX_BYTES: usize = 6;
 
 /// Characters that may stand between a proclitic and the name it governs (`بـ«داعش»`; tatweel is
 /// already gone after normalisation).
-fn is_quote(c: char) -> bool {
+pub(crate) fn is_quote(c: char) -> bool {
     matches!(
         c,
         '"' | '\'' | '«' | '»' | '“' | '”' | '‘' | '’' | '(' | '['
@@ -76,6 +79,22 @@ struct Candidate {
     entity: EntityId,
     label: LabelId,
     when: When,
+}
+
+/// What the automaton's patterns are made of: aliases and the words that open a person's name.
+enum Entry {
+    Alias(usize),
+    NameWord(Kinds),
+}
+
+impl Candidate {
+    /// The first candidate of a pattern that has none (a name word only); never read.
+    const NONE: Candidate = Candidate {
+        alias: AliasId(0),
+        entity: EntityId(0),
+        label: LabelId(0),
+        when: When::Always,
+    };
 }
 
 #[derive(Clone, Debug)]
@@ -95,6 +114,12 @@ struct PatternInfo {
     /// such a pattern can pass where this one failed at the same start: a cut inside a word leaves a
     /// word character after it. Without one, a rejected match needs no retry.
     has_word_prefix: bool,
+    /// The person-name grammar's classes of this word or phrase (a given name, a title, ...); a
+    /// pattern may be a name word only, with no candidates.
+    name_kinds: Kinds,
+    /// The opening classes of the pattern's first word when the pattern is longer: a name opens
+    /// there even if the alias is not taken (`أبو قتادة المغربي`, an alias `أبو قتادة` with no anchor).
+    first_word_kinds: Kinds,
 }
 
 /// The compiled aliases of a gazetteer.
@@ -151,9 +176,21 @@ pub(crate) struct MatchScratch {
     /// Whether some match has a choice to make (several live candidates, or one waiting for an
     /// anchor); when none has, resolving is a straight copy.
     has_choices: bool,
+    /// Words of the person-name grammar found by the scan, in text order.
+    pub(crate) name_words: Vec<NameWord>,
     /// When set, `scan` and `resolve` record every candidate they turn down, for explanations.
     pub(crate) record_rejections: bool,
     pub(crate) rejections: Vec<RawRejection>,
+}
+
+/// A word of the person-name grammar in the text (a given name, a title, a verb of saying ...).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NameWord {
+    pub(crate) norm_start: usize,
+    pub(crate) norm_end: usize,
+    /// Where its proclitics start (`norm_start` when there are none).
+    pub(crate) norm_clitic_start: usize,
+    pub(crate) kinds: Kinds,
 }
 
 /// A candidate match that was turned down, and why.
@@ -292,6 +329,8 @@ pub enum Via {
     Cue,
     /// The entity was named unambiguously elsewhere in the document (`when: document`).
     Document,
+    /// The person-name grammar found it, by the rule given.
+    Grammar(PersonRule),
 }
 
 impl Via {
@@ -301,48 +340,77 @@ impl Via {
             Via::Always => "always",
             Via::Cue => "cue",
             Via::Document => "document",
+            Via::Grammar(_) => "grammar",
         }
     }
 }
 
 impl Matcher {
-    /// Compiles the gazetteer's aliases.
-    pub(crate) fn new(gazetteer: &Gazetteer, lexicon: Lexicon) -> Matcher {
+    /// Compiles the gazetteer's aliases and, with `name_words`, the words that open a person's name
+    /// (one automaton finds both).
+    pub(crate) fn new(gazetteer: &Gazetteer, lexicon: Lexicon, name_words: bool) -> Matcher {
         // Aliases sorted by key (stably, so gazetteer order holds within a key), then one pattern per
         // key, borrowing the keys: no copy of 100,000 strings while the automaton is built.
         let aliases = gazetteer.aliases();
-        let mut order: Vec<usize> = (0..aliases.len()).collect();
-        order.sort_by(|&a, &b| aliases[a].key.cmp(&aliases[b].key));
+        // Aliases first, so that a stable sort keeps gazetteer order within a key and a key that is
+        // a name word too gets its alias as the pattern's first candidate.
+        let name_parts = gazetteer.name_parts();
+        let openers = name_parts
+            .iter()
+            .map(|(word, kinds)| (word, kinds.only(Kinds::OPENERS)))
+            .filter(|(_, kinds)| name_words && !kinds.is_empty());
+        let mut entries: Vec<(&str, Entry)> = aliases
+            .iter()
+            .enumerate()
+            .map(|(index, alias)| (alias.key.as_str(), Entry::Alias(index)))
+            .chain(openers.map(|(word, kinds)| (word, Entry::NameWord(kinds))))
+            .collect();
+        entries.sort_by(|a, b| a.0.cmp(b.0));
         let mut keys: Vec<&str> = Vec::new();
         let mut patterns: Vec<PatternInfo> = Vec::new();
         let mut candidates = Vec::with_capacity(aliases.len());
-        for index in order {
-            let alias = &aliases[index];
-            let candidate = Candidate {
-                alias: AliasId::from_usize(index),
-                entity: alias.entity,
-                label: gazetteer.entity(alias.entity).label,
-                when: alias.when,
-            };
-            if keys.last() != Some(&alias.key.as_str()) {
-                keys.push(&alias.key);
+        for (key, entry) in entries {
+            if keys.last() != Some(&key) {
+                keys.push(key);
                 let start = table_index(candidates.len());
-                let first_word_len = alias.key.find(' ').unwrap_or(alias.key.len());
+                let first_word_len = key.find(' ').unwrap_or(key.len());
                 patterns.push(PatternInfo {
                     candidates: start..start,
-                    first: candidate.clone(),
+                    first: Candidate::NONE,
                     all_always: true,
                     first_word_len: table_index(first_word_len),
-                    first_word_zipf: lexicon.zipf(&alias.key[..first_word_len]),
+                    first_word_zipf: lexicon.zipf(&key[..first_word_len]),
                     has_word_prefix: false,
+                    name_kinds: Kinds::default(),
+                    first_word_kinds: match first_word_len < key.len() && name_words {
+                        true => name_parts
+                            .kinds(&key[..first_word_len])
+                            .only(Kinds::OPENERS),
+                        false => Kinds::default(),
+                    },
                 });
             }
             let last = patterns
                 .last_mut()
                 .expect("a pattern was pushed for this key");
-            last.all_always &= candidate.when == When::Always;
-            candidates.push(candidate);
-            last.candidates.end = table_index(candidates.len());
+            match entry {
+                Entry::NameWord(kinds) => last.name_kinds = last.name_kinds.with(kinds),
+                Entry::Alias(index) => {
+                    let alias = &aliases[index];
+                    let candidate = Candidate {
+                        alias: AliasId::from_usize(index),
+                        entity: alias.entity,
+                        label: gazetteer.entity(alias.entity).label,
+                        when: alias.when,
+                    };
+                    if last.candidates.is_empty() {
+                        last.first = candidate.clone();
+                    }
+                    last.all_always &= candidate.when == When::Always;
+                    candidates.push(candidate);
+                    last.candidates.end = table_index(candidates.len());
+                }
+            }
         }
         for (info, key) in patterns.iter_mut().zip(&keys) {
             info.has_word_prefix = key
@@ -369,6 +437,11 @@ impl Matcher {
         }
     }
 
+    /// The word list that decides proclitics, for the name grammar's word frequencies too.
+    pub(crate) fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     /// Finds every accepted match in `text`, in order, never overlapping, into `scratch.raw`.
     pub(crate) fn scan(
         &self,
@@ -379,6 +452,7 @@ impl Matcher {
         scratch.raw.clear();
         scratch.statuses.clear();
         scratch.rejections.clear();
+        scratch.name_words.clear();
         scratch.has_choices = false;
         let hay = text.as_str();
         let mut encoded = std::mem::take(&mut scratch.encoded);
@@ -511,7 +585,27 @@ impl Matcher {
         let mut pending = false;
         let mut clitic_word = false;
         let clitic_is_word = !clitics.is_empty() && whole_zipf > info.first_word_zipf;
+        // `كمينا` is a word, not ك + `مينا`: "like" hardly ever precedes a person's name.
+        if !clitic_is_word && !clitics.contains('ك') {
+            let (kinds, word_end) = if info.name_kinds.is_empty() {
+                (info.first_word_kinds, start + info.first_word_len as usize)
+            } else {
+                (info.name_kinds, end)
+            };
+            if !kinds.is_empty() {
+                scratch.name_words.push(NameWord {
+                    norm_start: start,
+                    norm_end: word_end,
+                    norm_clitic_start: clitic_start,
+                    kinds,
+                });
+            }
+        }
         let count = (info.candidates.end - info.candidates.start) as usize;
+        if count == 0 {
+            // A name word and nothing else: the scan goes on after it.
+            return Ok(());
+        }
         // Adjectives are no places; other types keep the reading (a list of any phrases, say).
         let adjective = reads_as_adjective(gazetteer, hay, clitic_start, clitics, &hay[start..end]);
         let mut adjective_of_place = false;

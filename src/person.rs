@@ -1,0 +1,642 @@
+//! The person-name grammar: people no gazetteer lists, found by the shape of their names.
+//!
+//! News names far more people than any list holds, and most of those names have a shape a reader
+//! sees at once. The matcher's automaton finds the words that open a name (given names, titles,
+//! nationality adjectives, verbs of saying, kunya heads: `gazetteers/names/`) in the same pass as the
+//! aliases; this module then reads the words after each of them:
+//!
+//! | rule | shape | the span |
+//! |---|---|---|
+//! | `given-name` | a given name and one to three more name words (`بدر باسلمة`); a given name that is also an everyday word (`جميل`) needs a known name or a rare word after it | the whole name |
+//! | `title` | a title or role, its complements (definite words, nationality adjectives, tagged places and organisations, more titles) and a name (`وزير الخارجية الأمريكي كولن باول`, `المتحدث باسم التحالف العميد أحمد عسيري`, `الرئيس السيسي`) | the name, title outside |
+//! | `nationality` | a nationality adjective and a name of two words or more (`الفنلندي جاركو نيمينن`) | the name |
+//! | `speech-verb` | a verb of saying and a name of two words or more (`قال عمر الحسن`) | the name |
+//! | `kunya` | `أبو`/`أم` and a name word, then name words (`أبو محمد الجولاني`) | the whole kunya |
+//! | `coreference` | a later bare family or given name of a person named in full earlier in the document | the word |
+//!
+//! A *name word* is a known given name, or a word of Arabic letters that is rare as a word (below a
+//! Zipf frequency, from the lexicon) and is no stop word, title, verb of saying or nationality
+//! adjective; `بن`/`بنت` join two name words, `عبد` and `أبو` take the next word with them. Names never
+//! cross punctuation.
+//!
+//! Exclusions: a name right after an excluded head (`آل`, `عائلة`, `مطار`, `جائزة`, `جامعة`) is no
+//! person, and neither is a gazetteer person after a family marker (`آل الأسد`). A name inside a
+//! gazetteer mention (`مطار جون كنيدي`) never fires: the gazetteer's span wins. A grammar name that
+//! runs over a one-word place whose word is name-like takes it (`فالح العيساوي`, not the village).
+
+use crate::gazetteer::names::{Kinds, NameParts};
+use crate::lexicon::Lexicon;
+use crate::matcher::{NameWord, PROCLITICS, Resolved, Via, is_quote};
+use crate::normalize::{OffsetMap, is_word_char};
+use crate::span::LabelId;
+
+/// Below this Zipf frequency a word may be part of a name without being a known name: most words
+/// this rare in news are names (the lexicon lists words from Zipf 3).
+const RARE_ZIPF: f32 = 4.0;
+/// A definite word after a title is its complement (`وزير الخارجية`) unless it is this rare: then it
+/// is a bare surname (`الرئيس السيسي`).
+const SURNAME_ZIPF: f32 = 3.2;
+/// A name word shorter than this is an initial or noise.
+const MIN_CHARS: usize = 2;
+/// Name words after the opening one.
+const MAX_PARTS: usize = 3;
+/// Complement words between a title and the name.
+const MAX_COMPLEMENTS: usize = 6;
+
+/// The rule of the person-name grammar that found a mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum PersonRule {
+    /// A given name and more name words.
+    GivenName,
+    /// A title or role before the name.
+    Title,
+    /// A nationality adjective before the name.
+    Nationality,
+    /// A verb of saying before the name.
+    SpeechVerb,
+    /// A kunya (`أبو محمد`).
+    Kunya,
+    /// A bare family or given name of a person named in full earlier in the document.
+    Coreference,
+}
+
+impl PersonRule {
+    /// The name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PersonRule::GivenName => "given-name",
+            PersonRule::Title => "title",
+            PersonRule::Nationality => "nationality",
+            PersonRule::SpeechVerb => "speech-verb",
+            PersonRule::Kunya => "kunya",
+            PersonRule::Coreference => "coreference",
+        }
+    }
+}
+
+/// A mention in normalised offsets: from the gazetteer, or from the grammar.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    pub(crate) norm_clitic_start: usize,
+    pub(crate) norm_start: usize,
+    pub(crate) norm_end: usize,
+    pub(crate) what: What,
+}
+
+/// What a found mention names.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum What {
+    /// A gazetteer entity.
+    Entity(Resolved),
+    /// A person found by the grammar; `name` is the normalised span of the fullest form of the name
+    /// in the document, which gives its id.
+    Person {
+        name: (usize, usize),
+        rule: PersonRule,
+    },
+}
+
+/// Per-document buffers of the grammar.
+#[derive(Debug, Default)]
+pub(crate) struct PersonScratch {
+    found: Vec<Found>,
+    /// Gazetteer mentions a grammar name took over (person over place).
+    dropped: Vec<bool>,
+    /// The mentions the name being read would take over, committed only when it is a name.
+    taking: Vec<usize>,
+    /// Full names that later bare names refer to: (key span in the text, mention index).
+    keys: Vec<((usize, usize), usize)>,
+}
+
+/// The grammar, over one gazetteer's name words and one lexicon.
+pub(crate) struct Grammar<'g> {
+    /// The original text, whose spelling tells a name from a function word that folds like it
+    /// (`على` "on" and `علي` Ali).
+    pub(crate) original: &'g str,
+    pub(crate) offsets: &'g OffsetMap,
+    pub(crate) parts: &'g NameParts,
+    pub(crate) lexicon: &'g Lexicon,
+    pub(crate) person: LabelId,
+    pub(crate) place: LabelId,
+}
+
+/// One word of the text: its normalised span.
+type Word = (usize, usize);
+
+impl Grammar<'_> {
+    /// Adds the grammar's persons to `found` (gazetteer mentions in text order), drops the mentions
+    /// they take over and the excluded ones, and leaves `found` in text order.
+    pub(crate) fn apply(
+        &self,
+        hay: &str,
+        name_words: &[NameWord],
+        found: &mut Vec<Found>,
+        scratch: &mut PersonScratch,
+    ) {
+        scratch.found.clear();
+        scratch.dropped.clear();
+        scratch.dropped.resize(found.len(), false);
+        let mut covered_until = 0;
+        for word in name_words {
+            if word.norm_start < covered_until {
+                continue;
+            }
+            // A name may open on a one-word place (`فالح` a village too): the name takes it.
+            let place = self.one_word_place_at(found, word);
+            if place.is_none() && self.inside_mention(found, word.norm_start) {
+                continue;
+            }
+            scratch.taking.clear();
+            if let Some(person) = self.person_at(hay, word, found, &mut scratch.taking) {
+                covered_until = person.norm_end;
+                if let Some(index) = place.filter(|_| person.norm_start == word.norm_start) {
+                    scratch.dropped[index] = true;
+                }
+                for &index in &scratch.taking {
+                    scratch.dropped[index] = true;
+                }
+                scratch.found.push(person);
+            }
+        }
+        // Families and facility names: no person right after their head word.
+        for (index, f) in found.iter().enumerate() {
+            if let What::Entity(resolved) = f.what
+                && resolved.label == self.person
+                && self.after_family_marker(hay, f.norm_clitic_start)
+            {
+                scratch.dropped[index] = true;
+            }
+        }
+        let mut index = 0;
+        found.retain(|_| {
+            index += 1;
+            !scratch.dropped[index - 1]
+        });
+        if !scratch.found.is_empty() || found.iter().any(|f| self.is_person(f)) {
+            found.append(&mut scratch.found);
+            found.sort_by_key(|f| f.norm_start);
+            self.corefer(hay, found, scratch);
+        }
+    }
+
+    fn is_person(&self, found: &Found) -> bool {
+        match found.what {
+            What::Entity(resolved) => resolved.label == self.person,
+            What::Person { .. } => true,
+        }
+    }
+
+    /// Whether a gazetteer mention covers `at` (not merely starts there).
+    fn inside_mention(&self, found: &[Found], at: usize) -> bool {
+        let after = found.partition_point(|f| f.norm_clitic_start <= at);
+        after > 0 && {
+            let f = &found[after - 1];
+            f.norm_end > at
+        }
+    }
+
+    /// The index of a gazetteer place mention that is exactly the name word `word`.
+    fn one_word_place_at(&self, found: &[Found], word: &NameWord) -> Option<usize> {
+        let (index, mention) = self.mention_at(found, word.norm_start)?;
+        let place = matches!(mention.what, What::Entity(r) if r.label == self.place);
+        (place && mention.norm_end == word.norm_end).then_some(index)
+    }
+
+    /// The gazetteer mention whose name starts exactly at `at`, with its index.
+    fn mention_at<'f>(&self, found: &'f [Found], at: usize) -> Option<(usize, &'f Found)> {
+        let index = found.partition_point(|f| f.norm_start < at);
+        found
+            .get(index)
+            .filter(|f| f.norm_start == at || f.norm_clitic_start == at)
+            .map(|f| (index, f))
+    }
+
+    /// The person opened by one name word, if its rule holds.
+    fn person_at(
+        &self,
+        hay: &str,
+        opener: &NameWord,
+        found: &[Found],
+        taking: &mut Vec<usize>,
+    ) -> Option<Found> {
+        let kinds = opener.kinds;
+        let word = (opener.norm_start, opener.norm_end);
+        let text = &hay[word.0..word.1];
+        let (rule, start, end) = if kinds.any(Kinds::TITLE) {
+            let (start, end) = self.after_title(hay, word.1, found, taking)?;
+            (PersonRule::Title, start, end)
+        } else if kinds.any(Kinds::KUNYA) {
+            let (first, _) = self.name_word_after(hay, word.1, found, true, taking)?;
+            let end = self.extend(hay, first.1, found, true, taking);
+            // A kunya's nisba may be a nationality (`أبو قتادة المغربي`).
+            let end = match next_word(hay, end) {
+                Some(nisba)
+                    if self
+                        .parts
+                        .kinds(&hay[nisba.0..nisba.1])
+                        .any(Kinds::NATIONALITY) =>
+                {
+                    nisba.1
+                }
+                _ => end,
+            };
+            (PersonRule::Kunya, word.0, end)
+        } else if kinds.any(Kinds::ANY_GIVEN) && !text.contains(' ') {
+            // The automaton keeps only the opening classes; a function word that folds like a given
+            // name (`على` "on", `علي` Ali) is one only where written without folding.
+            let stop = self.parts.kinds(text).any(Kinds::STOP);
+            if stop && !self.written_as_normalized(hay, word) {
+                return None;
+            }
+            let strong = kinds.any(Kinds::GIVEN) && !stop;
+            let (first, known) = self.name_word_after(hay, word.1, found, strong, taking)?;
+            let first_text = &hay[first.0..first.1];
+            let zipf = self.lexicon.zipf(first_text);
+            if !strong && !known && (zipf > 0.0 || (stop && !first_text.starts_with("ال"))) {
+                return None;
+            }
+            // A noun in ة and an adjective agreeing with it (`عودة مرتقبة`), not a name.
+            if !known
+                && text.ends_with('ه')
+                && first_text.ends_with('ه')
+                && !first_text.starts_with("ال")
+            {
+                return None;
+            }
+            let end = self.extend(hay, first.1, found, strong, taking);
+            (PersonRule::GivenName, word.0, end)
+        } else if kinds.any(Kinds::GIVEN) {
+            // A compound given name (`عبد الله`) stands as a name on its own only with more after it.
+            let (first, _) = self.name_word_after(hay, word.1, found, true, taking)?;
+            let end = self.extend(hay, first.1, found, true, taking);
+            (PersonRule::GivenName, word.0, end)
+        } else if kinds.any(Kinds::NATIONALITY | Kinds::SPEECH_VERB) {
+            let rule = if kinds.any(Kinds::SPEECH_VERB) {
+                PersonRule::SpeechVerb
+            } else {
+                PersonRule::Nationality
+            };
+            let (first, known) = self.name_word_after(hay, word.1, found, false, taking)?;
+            let first_text = &hay[first.0..first.1];
+            if first_text.starts_with("ال") || !(known || self.lexicon.zipf(first_text) == 0.0) {
+                return None;
+            }
+            let end = self.extend(hay, first.1, found, false, taking);
+            if end == first.1 {
+                return None; // one word after a verb or an adjective is too weak
+            }
+            (rule, first.0, end)
+        } else {
+            return None;
+        };
+        if self.after_excluded_head(hay, start, opener) {
+            return None;
+        }
+        let clitic_start = if start == word.0 {
+            opener.norm_clitic_start
+        } else {
+            start
+        };
+        Some(Found {
+            norm_clitic_start: clitic_start,
+            norm_start: start,
+            norm_end: end,
+            what: What::Person {
+                name: (start, end),
+                rule,
+            },
+        })
+    }
+
+    /// After a title: its complements, then a name; the name's span.
+    fn after_title(
+        &self,
+        hay: &str,
+        mut at: usize,
+        found: &[Found],
+        taking: &mut Vec<usize>,
+    ) -> Option<(usize, usize)> {
+        for _ in 0..MAX_COMPLEMENTS {
+            let word = next_word(hay, at)?;
+            if let Some((_, mention)) = self.mention_at(found, word.0) {
+                if self.is_person(mention) {
+                    return None; // the gazetteer named the person already
+                }
+                at = mention.norm_end; // `المتحدث باسم التحالف`
+                continue;
+            }
+            let text = &hay[word.0..word.1];
+            let kinds = self.parts.kinds(text);
+            if kinds.any(Kinds::TITLE) {
+                at = word.1; // stacked titles: `المتحدث باسم التحالف العميد`
+                continue;
+            }
+            if kinds.any(Kinds::ENDERS) || !is_letters(text) {
+                return None;
+            }
+            if let Some(phrase) = self.title_phrase(hay, word) {
+                at = phrase; // `رئيس الوزراء`
+                continue;
+            }
+            let zipf = self.lexicon.zipf(text);
+            let known = kinds.any(Kinds::GIVEN)
+                || (kinds.any(Kinds::COMMON_GIVEN)
+                    && next_word(hay, word.1).is_some_and(|w| self.is_name_word(&hay[w.0..w.1])));
+            let definite = text.starts_with("ال");
+            let surname = definite && zipf < SURNAME_ZIPF && !kinds.any(Kinds::NATIONALITY);
+            if known || surname || (!definite && zipf < RARE_ZIPF && self.is_name_word(text)) {
+                let end = self.extend(hay, word.1, found, true, taking);
+                return Some((word.0, end));
+            }
+            at = word.1; // a complement: `الخارجية`, `الأمريكي`, `خارجية`
+        }
+        None
+    }
+
+    /// The end of a title of several words that starts at `word` (`رئيس الوزراء` inside a longer
+    /// phrase), when the automaton saw its first word only as part of something else.
+    fn title_phrase(&self, hay: &str, word: Word) -> Option<usize> {
+        let next = next_word(hay, word.1)?;
+        self.parts
+            .kinds(&hay[word.0..next.1])
+            .any(Kinds::TITLE)
+            .then_some(next.1)
+    }
+
+    /// The first name word right after `at`; with whether it is a known given name. A one-word place
+    /// there is taken over when `strong` and its word is name-like.
+    fn name_word_after(
+        &self,
+        hay: &str,
+        at: usize,
+        found: &[Found],
+        strong: bool,
+        taking: &mut Vec<usize>,
+    ) -> Option<(Word, bool)> {
+        let word = next_word(hay, at)?;
+        let text = &hay[word.0..word.1];
+        let kinds = self.parts.kinds(text);
+        if let Some((index, mention)) = self.mention_at(found, word.0) {
+            let unglued = mention.norm_clitic_start == word.0 && mention.norm_start == word.0;
+            // A given name right before a person's name is its patronymic chain
+            // (`محمد خالد الحمد الصباح`): the whole is one name.
+            if unglued && strong && self.is_person(mention) {
+                taking.push(index);
+                return Some(((word.0, mention.norm_end), true));
+            }
+            let one_word_place = matches!(mention.what, What::Entity(r) if r.label == self.place)
+                && mention.norm_end == word.1
+                && unglued;
+            if !(strong && one_word_place && self.is_name_word(text)) {
+                return None;
+            }
+            taking.push(index);
+            return Some((word, false));
+        }
+        let known = kinds.any(Kinds::ANY_GIVEN) && !kinds.any(Kinds::STOP);
+        (known || self.is_name_word(text)).then_some((word, known))
+    }
+
+    /// The end of the name whose last word so far ends at `at`: up to [`MAX_PARTS`] more name words,
+    /// `بن`/`بنت` chains and `عبد`/`أبو` + a word.
+    fn extend(
+        &self,
+        hay: &str,
+        mut at: usize,
+        found: &[Found],
+        strong: bool,
+        taking: &mut Vec<usize>,
+    ) -> usize {
+        for _ in 0..MAX_PARTS {
+            let Some(word) = next_word(hay, at) else {
+                break;
+            };
+            let text = &hay[word.0..word.1];
+            let kinds = self.parts.kinds(text);
+            if kinds.any(Kinds::LINK | Kinds::KUNYA) || text == "عبد" {
+                // `بن سلمان`, `أبو زيد`, `عبد الرحمن`: the joined word must follow.
+                match self.name_word_after(hay, word.1, found, strong, taking) {
+                    Some((next, _)) => at = next.1,
+                    None => break,
+                }
+                continue;
+            }
+            match self.name_word_after(hay, at, found, strong, taking) {
+                Some((next, _)) => at = next.1,
+                None => break,
+            }
+        }
+        at
+    }
+
+    /// Whether a word can be part of a name without being a known one.
+    fn is_name_word(&self, text: &str) -> bool {
+        let kinds = self.parts.kinds(text);
+        if kinds.any(Kinds::ANY_GIVEN) {
+            return !kinds.any(Kinds::STOP);
+        }
+        !kinds.any(Kinds::ENDERS | Kinds::NATIONALITY | Kinds::KUNYA)
+            && is_letters(text)
+            && text.chars().count() >= MIN_CHARS
+            && self.lexicon.zipf(text) < RARE_ZIPF
+            && !text.starts_with('و') // `والسديرة`: names in و are known ones (`وليد`)
+            && !self.is_clitic_and_word(text)
+    }
+
+    /// Whether a word reads as proclitics glued to a known word (`والاستماع`, `لالصحفيين`): such a
+    /// word is rare as a whole only because the word list holds bare words.
+    fn is_clitic_and_word(&self, text: &str) -> bool {
+        // The normaliser writes `لل` as `لال`, so `للصحفيين` reads ل + `الصحفيين` here too.
+        PROCLITICS.iter().any(|p| {
+            text.strip_prefix(p)
+                .is_some_and(|rest| self.lexicon.zipf(rest) > 0.0)
+        })
+    }
+
+    /// Whether a word is written in the original exactly as it reads normalised (no folding).
+    fn written_as_normalized(&self, hay: &str, word: Word) -> bool {
+        let start = self.offsets.original_start(word.0);
+        let end = self.offsets.original_start(word.1);
+        self.original.get(start..end) == hay.get(word.0..word.1)
+    }
+
+    /// Whether the word before a name is an excluded head (`جامعة جورج واشنطن`); a title opener
+    /// stands there by design.
+    fn after_excluded_head(&self, hay: &str, start: usize, opener: &NameWord) -> bool {
+        let before = if start == opener.norm_start {
+            opener.norm_clitic_start
+        } else {
+            start
+        };
+        self.word_before(hay, before)
+            .is_some_and(|w| self.parts.kinds(w).any(Kinds::EXCLUDED_HEAD))
+    }
+
+    /// Whether a family marker (`آل`, `عائلة`) stands right before `at`.
+    fn after_family_marker(&self, hay: &str, at: usize) -> bool {
+        self.word_before(hay, at).is_some_and(|w| {
+            self.parts.kinds(w).any(Kinds::EXCLUDED_HEAD) && !self.parts.kinds(w).any(Kinds::TITLE)
+        })
+    }
+
+    /// The word right before `at` (one space between), without its proclitics.
+    fn word_before<'h>(&self, hay: &'h str, at: usize) -> Option<&'h str> {
+        let before = hay[..at].trim_end_matches(|c: char| c == ' ' || is_quote(c));
+        if before.len() == at {
+            return None;
+        }
+        let start = before
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_word_char(c))
+            .last()
+            .map(|(i, _)| i)?;
+        let word = &before[start..];
+        if !self.parts.kinds(word).is_empty() {
+            return Some(word);
+        }
+        PROCLITICS
+            .iter()
+            .filter_map(|p| word.strip_prefix(p))
+            .find(|rest| !self.parts.kinds(rest).is_empty())
+            .or(Some(word))
+    }
+
+    /// Tags later bare family and given names of the people named in full (gazetteer or grammar).
+    fn corefer(&self, hay: &str, found: &mut Vec<Found>, scratch: &mut PersonScratch) {
+        scratch.keys.clear();
+        for (index, f) in found.iter().enumerate() {
+            if !self.is_person(f) {
+                continue;
+            }
+            let name = &hay[f.norm_start..f.norm_end];
+            let Some(last_space) = name.rfind(' ') else {
+                continue;
+            };
+            let first = (f.norm_start, f.norm_start + name.find(' ').unwrap_or(0));
+            let last = (f.norm_start + last_space + 1, f.norm_end);
+            for key in [first, last] {
+                let text = &hay[key.0..key.1];
+                if self.is_coreference_key(text) {
+                    scratch.keys.push((key, index));
+                }
+            }
+        }
+        // A word that names two people is nobody's in particular.
+        let mut ambiguous = Vec::new();
+        for (i, &(key, index)) in scratch.keys.iter().enumerate() {
+            let text = &hay[key.0..key.1];
+            let other = scratch.keys[..i].iter().any(|&(k, j)| {
+                &hay[k.0..k.1] == text && !self.same_person(hay, &found[j], &found[index])
+            });
+            if other {
+                ambiguous.push(text);
+            }
+        }
+        scratch
+            .keys
+            .retain(|&(k, _)| !ambiguous.contains(&&hay[k.0..k.1]));
+        if scratch.keys.is_empty() {
+            return;
+        }
+        let first_key_end = scratch
+            .keys
+            .iter()
+            .map(|&(_, i)| found[i].norm_end)
+            .min()
+            .unwrap_or(hay.len());
+        let mut added = Vec::new();
+        let mut at = first_key_end;
+        let mut next = 0;
+        while let Some(word) = next_any_word(hay, at) {
+            at = word.1;
+            // Skip the words inside mentions.
+            while next < found.len() && found[next].norm_end <= word.0 {
+                next += 1;
+            }
+            if next < found.len() && found[next].norm_clitic_start < word.1 {
+                continue;
+            }
+            let text = &hay[word.0..word.1];
+            let hit = scratch.keys.iter().find_map(|&(k, index)| {
+                let key = &hay[k.0..k.1];
+                let clitics = text.strip_suffix(key)?;
+                let ok = clitics.is_empty()
+                    || PROCLITICS.contains(&clitics)
+                    || (key.starts_with("ال") && clitics == "ل")
+                    || clitics
+                        .strip_suffix('ا')
+                        .is_some_and(|c| PROCLITICS.contains(&c));
+                (ok && found[index].norm_end <= word.0).then_some((index, text.len() - key.len()))
+            });
+            let Some((index, clitics)) = hit else {
+                continue;
+            };
+            let antecedent = found[index];
+            let what = match antecedent.what {
+                What::Entity(mut resolved) => {
+                    resolved.via = Via::Grammar(PersonRule::Coreference);
+                    What::Entity(resolved)
+                }
+                What::Person { name, .. } => What::Person {
+                    name,
+                    rule: PersonRule::Coreference,
+                },
+            };
+            added.push(Found {
+                norm_clitic_start: word.0,
+                norm_start: word.0 + clitics,
+                norm_end: word.1,
+                what,
+            });
+        }
+        if !added.is_empty() {
+            found.extend(added);
+            found.sort_by_key(|f| f.norm_start);
+        }
+    }
+
+    fn same_person(&self, hay: &str, a: &Found, b: &Found) -> bool {
+        match (a.what, b.what) {
+            (What::Entity(x), What::Entity(y)) => x.entity == y.entity,
+            (What::Person { name: x, .. }, What::Person { name: y, .. }) => {
+                hay[x.0..x.1] == hay[y.0..y.1]
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a bare word can stand for a person named in full: a name word, not a link or a
+    /// particle, and not a frequent word.
+    fn is_coreference_key(&self, text: &str) -> bool {
+        let kinds = self.parts.kinds(text);
+        !kinds.any(Kinds::ENDERS | Kinds::NATIONALITY | Kinds::KUNYA | Kinds::COMMON_GIVEN)
+            && text != "عبد"
+            && is_letters(text)
+            && text.chars().count() >= 3
+            && self.lexicon.zipf(text) < RARE_ZIPF
+    }
+}
+
+/// The word that starts one space after `at`, if the text goes on that way.
+fn next_word(hay: &str, at: usize) -> Option<Word> {
+    let rest = hay.get(at..)?.strip_prefix(' ')?;
+    let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    (len > 0).then_some((at + 1, at + 1 + len))
+}
+
+/// The next word at or after `at`, across anything.
+fn next_any_word(hay: &str, at: usize) -> Option<Word> {
+    let rest = hay.get(at..)?;
+    let start = at + rest.find(is_word_char)?;
+    let len = hay[start..]
+        .find(|c: char| !is_word_char(c))
+        .unwrap_or(hay.len() - start);
+    Some((start, start + len))
+}
+
+/// Arabic letters only (no digits, no Latin).
+fn is_letters(text: &str) -> bool {
+    text.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+}
