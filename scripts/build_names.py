@@ -239,13 +239,13 @@ def build(data, repo):
 
     # Hand lists.
     for block in (names_hand.ARABIC_MALE, names_hand.ARABIC_MALE_REGIONAL, names_hand.ARABIC_FEMALE,
-                  names_hand.ARABIC_MORE,
+                  names_hand.ARABIC_MORE, names_hand.ARABIC_MORE_2,
                   names_hand.REGION_GIVEN):
         for name in words(block):
             candidate(name, "arabic", RANK_HAND, hand=True)
     for divine in words(names_hand.ABD_COMPOUNDS):
         candidate("عبد " + divine, "arabic", RANK_HAND, hand=True)
-    for name in words(names_hand.FOREIGN_GIVEN):
+    for name in words(names_hand.FOREIGN_GIVEN) + words(names_hand.FOREIGN_MORE):
         candidate(name, "foreign", RANK_HAND, hand=True)
 
     # arabnamer: patronymics and romanised foreign given names.
@@ -294,21 +294,24 @@ HEADER = """\
 #
 # Given names for rasid's person-name grammar: a given name followed by a second name token (or after a
 # title, nationality adjective, speech verb or kunya from roles.yml) starts a PERSON mention. A name
-# marked `common: true` is also an everyday word ({examples}): it needs a second name token or a cue.
+# marked `common: true` is also an everyday word ({examples}):
+# it needs a second name token or a cue.
 # Names are written in their usual spelling; rasid folds أ إ آ → ا, ى → ي, ة → ه, harakat, tatweel and
 # proclitics, so variants that differ only by those are not listed. Compounds are written with a space
 # (`عبد الله`) and, when the press also writes them joined, joined as well (`عبدالله`).
 #
-# GENERATED FILE, do not edit: regenerate from the repository root with
+# GENERATED FILE: regenerate from the repository root with
 #   python3 scripts/build_names.py --data ../shared/data --out gazetteers/names
-# and extend it through the hand lists in scripts/names_hand.py (see gazetteers/names/README.md).
+# To extend it, add names to the hand lists in scripts/names_hand.py and rebuild: a name written here by
+# hand is lost at the next build (see gazetteers/names/README.md).
 # Sources:
 #   hand curation by the rasid authors (scripts/names_hand.py)
-#   arabnamer 0.1.3 person-name parts, en_ar_person_names.json (CC BY 4.0): {arabnamer}
+#   arabnamer 0.1.3 person-name parts, en_ar_person_names.json (CC BY 4.0):
+#   {arabnamer}
 #   first tokens of the people in gazetteers/curated/people_*.yml (by the person's country)
 #   wordfreq 3.1.1 Arabic frequencies (data CC BY-SA 4.0), at build time only: drops candidates with
-#   Zipf >= {max_zipf} that are not hand-listed and marks `common` at Zipf >= {common_zipf}; no frequency
-#   data is in this file
+#   Zipf >= {max_zipf} that are not hand-listed and marks `common` at Zipf >= {common_zipf} unless
+#   hand-listed as a name first; no frequency data is in this file
 # Attribution: name parts from arabnamer (CC BY 4.0); see gazetteers/NOTICE.md.
 # {count} names, {common} of them common words.
 """
