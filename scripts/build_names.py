@@ -134,12 +134,9 @@ def read_people(repo):
         tokens = full.split()
         if len(tokens) < 2:
             continue
-        if tokens[0] == "عبد" and len(tokens) >= 3:
-            firsts.append(("عبد " + tokens[1], country))
-        elif tokens[1] in ("الله", "الدين") and len(tokens) >= 3:
+        if tokens[0] == "عبد" or tokens[1] in ("الله", "الدين"):
+            # A compound is one given name: `عبد الله`, `روح الله`, `صلاح الدين`.
             firsts.append((tokens[0] + " " + tokens[1], country))
-        elif tokens[0].startswith("عبد") and tokens[0] != "عبد":
-            firsts.append((tokens[0], country))
         else:
             firsts.append((tokens[0], country))
     return firsts
