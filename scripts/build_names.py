@@ -13,7 +13,7 @@ Sources
     the X of a patronymic `بن X` / `ابن X` (X is a father's given name), and the Arabic form of a
     romanised given name from the hand list FOREIGN_ROMAN (`george` → جورج);
   * the first token of every name and alias of two tokens or more in `gazetteers/curated/people_*.yml`
-    (`عبد` + the next token as one compound). The person's `country` decides the file: the Arab
+    (a compound with عبد, الله or الدين as one name). The person's `country` decides the file: the Arab
     states, Iran, Turkey, Afghanistan and Pakistan give Arabic names, every other country foreign ones;
   * wordfreq 3.1.1 Arabic frequencies (CC BY-SA 4.0), `wordfreq-ar/ar_word_zipf_ge2.5.tsv`, folded as
     rasid folds, for the frequency rules below. Only build-time decisions are taken from it.
@@ -31,8 +31,8 @@ Rules, in order
      joined as well (`عبدالله`), so both forms are listed; a `الدين` or `الله` compound is listed joined
      (`نورالدين`) only when wordfreq holds the joined form with Zipf ≥ JOINED_ZIPF.
   4. Names fold as rasid normalises (أ إ آ → ا, ى → ي, ة → ه, harakat, tatweel): one spelling per folded
-     form, the hand list's first, then the gazetteer's, then arabnamer's; a name in both files stays in
-     the Arabic one.
+     form, the hand list's first, then the gazetteer's, then arabnamer's; a name that two sources put in
+     different files goes where the hand lists put it, else to the Arabic file.
   5. `common: true` marks a name that is also an everyday word: in COMMON (names_hand.py), or with
      Zipf ≥ COMMON_ZIPF unless it is in NAME_FIRST (names frequent because they are names: محمد) or a
      compound (`عبدالرحمن`, `نور الدين`: no everyday word has that shape).
@@ -47,11 +47,12 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import names_hand  # noqa: E402  (the hand lists live beside this script)
 
-# Zipf 5 is one word in 100,000: every name this frequent is either hand-listed or a function word,
+# Zipf 5 is one word in 10,000: every name this frequent is either hand-listed or a function word,
 # a month or a country (كان، خلال، يناير، سوريا).
 MAX_ZIPF = 5.0
-# Zipf 4.3 is about one word in 50,000 of web text. Measured on the candidates, the names above it that
-# are not hand-listed as NAME_FIRST are mostly everyday words too (سعيد، كريم، جميل، أمين).
+# Zipf 4.3 is about one word in 50,000. Above it a candidate is, read by hand, an everyday word more
+# often than not (سعيد، كريم، جميل، أمين); the names frequent only because they are names (محمد،
+# خالد، مارك) are hand-listed in NAME_FIRST.
 COMMON_ZIPF = 4.3
 # A joined compound seen at least once in a million words is a form the press really writes.
 JOINED_ZIPF = 3.0
@@ -162,7 +163,7 @@ def read_places(repo):
 
 def good_shape(name, hand):
     parts = name.split(" ")
-    if len(parts) > 3:
+    if len(parts) > 2:
         return False
     for part in parts:
         key = fold(part)
