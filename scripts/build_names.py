@@ -320,12 +320,12 @@ def write(path, title, examples, arabnamer, names):
         out.write(HEADER.format(
             title=title, examples=examples, arabnamer=arabnamer, max_zipf=MAX_ZIPF,
             common_zipf=COMMON_ZIPF, count=len(names), common=sum(c for _, c in names)))
-        out.write("\ngiven:\n")
+        out.write("\nnames:\n  given:\n")
         for text, common in names:
             if common:
-                out.write(f"  - text: {text}\n    common: true\n")
+                out.write(f"    - text: {text}\n      common: true\n")
             else:
-                out.write(f"  - {text}\n")
+                out.write(f"    - {text}\n")
 
 
 def main():

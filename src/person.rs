@@ -27,7 +27,7 @@
 use crate::gazetteer::names::{Kinds, NameParts};
 use crate::lexicon::Lexicon;
 use crate::matcher::{NameWord, PROCLITICS, Resolved, Via, is_quote};
-use crate::normalize::{OffsetMap, is_word_char};
+use crate::normalize::{OffsetMap, is_invisible, is_word_char};
 use crate::span::LabelId;
 
 /// Below this Zipf frequency a word may be part of a name without being a known name: most words
@@ -245,8 +245,11 @@ impl Grammar<'_> {
         } else if kinds.any(Kinds::ANY_GIVEN) && !text.contains(' ') {
             // The automaton keeps only the opening classes; a function word that folds like a given
             // name (`على` "on", `علي` Ali) is one only where written without folding.
-            let stop = self.parts.kinds(text).any(Kinds::STOP);
-            if stop && !self.written_as_normalized(hay, word) {
+            let all = self.parts.kinds(text);
+            let stop = all.any(Kinds::STOP);
+            if (stop && !self.written_as_normalized(hay, word))
+                || (all.any(Kinds::FINAL_YEH) && self.written_with_alef_maqsura(word))
+            {
                 return None;
             }
             let strong = kinds.any(Kinds::GIVEN) && !stop;
@@ -454,6 +457,15 @@ impl Grammar<'_> {
         })
     }
 
+    /// Whether the original word ends in ى.
+    fn written_with_alef_maqsura(&self, word: Word) -> bool {
+        let start = self.offsets.original_start(word.0);
+        let end = self.offsets.original_start(word.1);
+        self.original
+            .get(start..end)
+            .is_some_and(|w| w.trim_end_matches(is_invisible_or_mark).ends_with('ى'))
+    }
+
     /// Whether a word is written in the original exactly as it reads normalised (no folding).
     fn written_as_normalized(&self, hay: &str, word: Word) -> bool {
         let start = self.offsets.original_start(word.0);
@@ -634,6 +646,11 @@ fn next_any_word(hay: &str, at: usize) -> Option<Word> {
         .find(|c: char| !is_word_char(c))
         .unwrap_or(hay.len() - start);
     Some((start, start + len))
+}
+
+/// Harakat and invisible marks that may trail a word in the original.
+fn is_invisible_or_mark(c: char) -> bool {
+    is_invisible(c) || ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0640}'
 }
 
 /// Arabic letters only (no digits, no Latin).

@@ -44,6 +44,8 @@ impl Kinds {
     pub(crate) const EXCLUDED_HEAD: Kinds = Kinds(1 << 7);
     /// Never part of a name.
     pub(crate) const STOP: Kinds = Kinds(1 << 8);
+    /// A given name listed with a final ي: written with ى it is another word (`على` "on", `علي` Ali).
+    pub(crate) const FINAL_YEH: Kinds = Kinds(1 << 9);
     /// Either kind of given name.
     pub(crate) const ANY_GIVEN: Kinds = Kinds::GIVEN.with(Kinds::COMMON_GIVEN);
     /// The classes that open a name: the automaton finds them.
@@ -120,7 +122,15 @@ impl NameParts {
             } else {
                 Kinds::GIVEN
             };
-            add(&given.text, kind);
+            let yeh = given.text.trim_end().ends_with('ي');
+            add(
+                &given.text,
+                if yeh {
+                    kind.with(Kinds::FINAL_YEH)
+                } else {
+                    kind
+                },
+            );
         }
         let lists = [
             (&record.titles, Kinds::TITLE),
