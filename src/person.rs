@@ -33,6 +33,12 @@ use crate::span::LabelId;
 /// Below this Zipf frequency a word may be part of a name without being a known name: most words
 /// this rare in news are names (the lexicon lists words from Zipf 3).
 const RARE_ZIPF: f32 = 4.0;
+/// A family name in the article and the nisba ending (`الحسيني`, `المصري` ...) is often frequent as a
+/// word too, so it may be more frequent than other name words.
+const NISBA_ZIPF: f32 = 4.6;
+/// A bare name word refers back to a person named in full unless it is this frequent: a surname
+/// such as `الأسد` or `بشار` is frequent in news because the person is.
+const COREF_ZIPF: f32 = 5.0;
 /// A definite word after a title is its complement (`وزير الخارجية`) unless it is this rare: then it
 /// is a bare surname (`الرئيس السيسي`).
 const SURNAME_ZIPF: f32 = 3.2;
@@ -320,7 +326,7 @@ impl Grammar<'_> {
         found: &[Found],
         taking: &mut Vec<usize>,
     ) -> Option<(usize, usize)> {
-        for _ in 0..MAX_COMPLEMENTS {
+        for complements in 0..MAX_COMPLEMENTS {
             let word = next_word(hay, at)?;
             if let Some((_, mention)) = self.mention_at(found, word.0) {
                 if self.is_person(mention) {
@@ -348,9 +354,13 @@ impl Grammar<'_> {
                     && next_word(hay, word.1).is_some_and(|w| self.is_name_word(&hay[w.0..w.1])));
             let definite = text.starts_with("ال");
             let surname = definite && zipf < SURNAME_ZIPF && !kinds.any(Kinds::NATIONALITY);
-            if known || surname || (!definite && zipf < RARE_ZIPF && self.is_name_word(text)) {
+            let rare = !definite && zipf < RARE_ZIPF && self.is_name_word(text);
+            if (known || surname || rare) && !self.has_tanween(word) {
                 let end = self.extend(hay, word.1, found, true, taking);
                 return Some((word.0, end));
+            }
+            if !definite && complements > 0 {
+                return None; // a verb after the title's complement: `الخبير المروري أجرى`
             }
             at = word.1; // a complement: `الخارجية`, `الأمريكي`, `خارجية`
         }
@@ -398,7 +408,8 @@ impl Grammar<'_> {
             return Some((word, false));
         }
         let known = kinds.any(Kinds::ANY_GIVEN) && !kinds.any(Kinds::STOP);
-        (known || self.is_name_word(text)).then_some((word, known))
+        let name = (known || self.is_name_word(text)) && !self.has_tanween(word);
+        name.then_some((word, known))
     }
 
     /// The end of the name whose last word so far ends at `at`: up to [`MAX_PARTS`] more name words,
@@ -442,19 +453,34 @@ impl Grammar<'_> {
         !kinds.any(Kinds::ENDERS | Kinds::NATIONALITY | Kinds::KUNYA)
             && is_letters(text)
             && text.chars().count() >= MIN_CHARS
-            && self.lexicon.zipf(text) < RARE_ZIPF
+            && self.lexicon.zipf(text) < if is_nisba(text) { NISBA_ZIPF } else { RARE_ZIPF }
             && !text.starts_with('و') // `والسديرة`: names in و are known ones (`وليد`)
+            && !(text.starts_with("ال") && text.ends_with('ه') && self.lexicon.zipf(text) > 0.0)
             && !self.is_clitic_and_word(text)
     }
 
     /// Whether a word reads as proclitics glued to a known word (`والاستماع`, `لالصحفيين`): such a
     /// word is rare as a whole only because the word list holds bare words.
     fn is_clitic_and_word(&self, text: &str) -> bool {
-        // The normaliser writes `لل` as `لال`, so `للصحفيين` reads ل + `الصحفيين` here too.
+        // The normaliser writes `لل` as `لال`, so `للصحفيين` reads ل + `الصحفيين` here too. A
+        // preposition counts only before the article: `باسلمة` is a name, not ب + `اسلمة`.
         PROCLITICS.iter().any(|p| {
-            text.strip_prefix(p)
-                .is_some_and(|rest| self.lexicon.zipf(rest) > 0.0)
+            text.strip_prefix(p).is_some_and(|rest| {
+                let conjunction = matches!(*p, "و" | "ف");
+                (conjunction || rest.starts_with("ال")) && self.lexicon.zipf(rest) > 0.0
+            })
         })
+    }
+
+    /// Whether the original word carries tanween (`كشفاً`): an indefinite noun, never a name.
+    fn has_tanween(&self, word: Word) -> bool {
+        let start = self.offsets.original_start(word.0);
+        let end = self.offsets.original_start(word.1);
+        let end = end + self.original[end..].len()
+            - self.original[end..].trim_start_matches(is_mark).len();
+        self.original
+            .get(start..end)
+            .is_some_and(|w| w.contains(['\u{064B}', '\u{064C}', '\u{064D}']))
     }
 
     /// Whether the original word ends in ى.
@@ -627,7 +653,7 @@ impl Grammar<'_> {
             && text != "عبد"
             && is_letters(text)
             && text.chars().count() >= 3
-            && self.lexicon.zipf(text) < RARE_ZIPF
+            && self.lexicon.zipf(text) < COREF_ZIPF
     }
 }
 
@@ -650,10 +676,236 @@ fn next_any_word(hay: &str, at: usize) -> Option<Word> {
 
 /// Harakat and invisible marks that may trail a word in the original.
 fn is_invisible_or_mark(c: char) -> bool {
-    is_invisible(c) || ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0640}'
+    is_invisible(c) || is_mark(c)
+}
+
+/// Harakat and tatweel, which normalisation removes.
+fn is_mark(c: char) -> bool {
+    ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0640}'
+}
+
+/// A definite word in ي: the shape of a family name (`الحسيني`) and of a nationality adjective.
+fn is_nisba(text: &str) -> bool {
+    text.starts_with("ال") && text.ends_with('ي')
 }
 
 /// Arabic letters only (no digits, no Latin).
 fn is_letters(text: &str) -> bool {
     text.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::gazetteer_of;
+    use crate::{Lexicon, Named, Tagger, Via};
+
+    use super::PersonRule;
+
+    /// A few entities and the name words the rows need; the embedded lexicon gives frequencies.
+    const YAML: &str = "
+names:
+  given: [جون, أحمد, بدر, عمر, سامر, جاركو, فالح, محمد, علي, {text: جميل, common: true}]
+  titles: [الرئيس, وزير, العميد, المتحدث باسم]
+  nationalities: [الأمريكي, الفنلندي, المغربي]
+  speech_verbs: [قال]
+  kunya: [أبو]
+  links: [بن]
+  excluded_heads: [آل, عائلة, مطار, جامعة]
+  stop: [إن, في]
+entities:
+  - {id: p:assad, type: PERSON, name: بشار الأسد, name_en: Assad, aliases: [الأسد]}
+  - {id: g:coalition, type: ARMED_GROUP, name: التحالف, name_en: Coalition}
+  - {id: pl:issawi, type: PLACE, name: العيساوي, name_en: Issawi}
+  - {id: pl:aleppo, type: PLACE, name: حلب, name_en: Aleppo}
+";
+
+    fn tagger(grammar: bool) -> Tagger {
+        Tagger::with_options(gazetteer_of(YAML), Lexicon::embedded(), grammar)
+    }
+
+    /// (text, id, rule) of every mention.
+    fn mentions(tagger: &Tagger, text: &str) -> Vec<(String, String, Option<PersonRule>)> {
+        tagger
+            .tag(text)
+            .expect("a short text")
+            .into_iter()
+            .map(|m| {
+                let id = match m.named {
+                    Named::Entity { entity, .. } => tagger.gazetteer().entity(entity).id.clone(),
+                    Named::Person { name } => tagger.person_id(&text[name.range()]),
+                };
+                let rule = match m.via {
+                    Via::Grammar(rule) => Some(rule),
+                    _ => None,
+                };
+                (text[m.span.range()].to_owned(), id, rule)
+            })
+            .collect()
+    }
+
+    /// A row: its name, the text, then the people the grammar must find there as (span text, rule);
+    /// an empty list is a negative row.
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static [(&'static str, PersonRule)],
+    );
+
+    /// One row per rule and per exclusion.
+    #[test]
+    fn every_rule_and_exclusion() {
+        use PersonRule::*;
+        let rows: &[Row] = &[
+            (
+                "given name and family name",
+                "وصل بدر باسلمة أمس",
+                &[("بدر باسلمة", GivenName)],
+            ),
+            ("given name alone is no one", "وصل بدر أمس", &[]),
+            (
+                "title, complements, name",
+                "قال وزير الخارجية الأمريكي جون كيري إن",
+                &[("جون كيري", Title)],
+            ),
+            (
+                "stacked titles after an entity",
+                "المتحدث باسم التحالف العميد أحمد عسيري",
+                &[("أحمد عسيري", Title)],
+            ),
+            (
+                "title and a bare rare surname",
+                "أكد العميد الحبجي",
+                &[("الحبجي", Title)],
+            ),
+            ("title then a verb is no name", "قال الرئيس إن الوضع", &[]),
+            (
+                "nationality and a foreign name",
+                "فاز الفنلندي جاركو نيمينن",
+                &[("جاركو نيمينن", Nationality)],
+            ),
+            (
+                "nationality and unknown names",
+                "فاز الفنلندي إيسا سومونن",
+                &[("إيسا سومونن", Nationality)],
+            ),
+            (
+                "speech verb and a name",
+                "قال عمر الحسيني إن",
+                &[("عمر الحسيني", SpeechVerb)],
+            ),
+            (
+                "speech verb and an unknown name",
+                "قال إيسا سومونن إن",
+                &[("إيسا سومونن", SpeechVerb)],
+            ),
+            ("speech verb and a frequent word", "قال مسؤولون إن", &[]),
+            (
+                "kunya",
+                "قتل أبو قتادة المغربي",
+                &[("أبو قتادة المغربي", Kunya)],
+            ),
+            ("kunya with a frequent word", "أبو الحسن في", &[]),
+            ("common given name needs a rare word", "كان جميل الطقس", &[]),
+            (
+                "common given name with a family name",
+                "وصل جميل باسلمة",
+                &[("جميل باسلمة", GivenName)],
+            ),
+            ("على is not علي", "سيطروا على باسلمة", &[]),
+            (
+                "علي as written",
+                "وصل علي باسلمة",
+                &[("علي باسلمة", GivenName)],
+            ),
+            ("a family is no person", "قصر آل الأسد", &[]),
+            ("a university name is no person", "في جامعة جون هوبكنز", &[]),
+            ("an airport name is no person", "مطار جون كنيدي", &[]),
+            (
+                "proclitic and a conjunction word end a name",
+                "وصل بدر والسديرة",
+                &[],
+            ),
+            (
+                "person over a one-word place",
+                "قال فالح العيساوي",
+                &[("فالح العيساوي", GivenName)],
+            ),
+        ];
+        let tagger = tagger(true);
+        let mut names = std::collections::HashSet::new();
+        for (name, text, expected) in rows {
+            assert!(names.insert(name), "duplicate row name {name}");
+            let got: Vec<(String, PersonRule)> = mentions(&tagger, text)
+                .into_iter()
+                .filter_map(|(span, id, rule)| {
+                    (id.starts_with(crate::AUTO_PERSON_PREFIX)).then_some((span, rule?))
+                })
+                .collect();
+            let expected: Vec<(String, PersonRule)> = expected
+                .iter()
+                .map(|(s, r)| ((*s).to_owned(), *r))
+                .collect();
+            assert_eq!(got, expected, "{name}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_gazetteer_person_after_a_family_marker_is_dropped() {
+        let got = mentions(&tagger(true), "عائلة الأسد وبشار الأسد");
+        let ids: Vec<&str> = got.iter().map(|(_, id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["p:assad"]);
+    }
+
+    #[test]
+    fn person_over_place_keeps_the_place_elsewhere() {
+        let got = mentions(&tagger(true), "قال فالح العيساوي إن العيساوي بلدة");
+        let ids: Vec<&str> = got.iter().map(|(_, id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["person:auto:فالح-العيساوي", "pl:issawi"]);
+    }
+
+    #[test]
+    fn later_bare_names_corefer_with_the_full_name() {
+        // `عمر` is also "age": too frequent a word to stand for the person alone; `سامر` is not.
+        let text = "قال سامر الحسيني إن القصف مستمر. وأضاف الحسيني أن سامر بخير. ثم تحدث باسلمة";
+        let got = mentions(&tagger(true), text);
+        let expected = [
+            (
+                "سامر الحسيني",
+                "person:auto:سامر-الحسيني",
+                Some(PersonRule::SpeechVerb),
+            ),
+            (
+                "الحسيني",
+                "person:auto:سامر-الحسيني",
+                Some(PersonRule::Coreference),
+            ),
+            (
+                "سامر",
+                "person:auto:سامر-الحسيني",
+                Some(PersonRule::Coreference),
+            ),
+        ];
+        let got: Vec<(&str, &str, Option<PersonRule>)> = got
+            .iter()
+            .map(|(s, id, r)| (s.as_str(), id.as_str(), *r))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn coreference_reaches_gazetteer_people() {
+        let got = mentions(&tagger(true), "التقى بشار الأسد الوفد. وقال بشار إن");
+        let ids: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(s, id, _)| (s.as_str(), id.as_str()))
+            .collect();
+        assert_eq!(ids, [("بشار الأسد", "p:assad"), ("بشار", "p:assad")]);
+    }
+
+    #[test]
+    fn the_grammar_can_be_turned_off() {
+        let text = "قال عمر الحسيني إن بشار الأسد";
+        assert_eq!(mentions(&tagger(false), text).len(), 1);
+        assert_eq!(mentions(&tagger(true), text).len(), 2);
+    }
 }

@@ -305,11 +305,17 @@ fn parse_yaml(source: &Arc<SourceText>, diagnostics: &mut Vec<Diagnostic>) -> Pa
         mapping @ serde_yaml::Value::Mapping(_) => match serde_yaml::from_value(mapping) {
             Ok(file) => file,
             Err(e) => {
+                // A tree has no positions: parsing the text again gives the error its line and column.
+                let located = serde_yaml::from_str::<FileRecord>(&source.text).err();
+                let (e, (line, column)) = match located.as_ref().and_then(|l| l.location()) {
+                    Some(at) => (located.as_ref().unwrap_or(&e), (at.line(), at.column())),
+                    None => (&e, (1, 1)),
+                };
                 let message = format!(
                     "{} (a gazetteer file is a list of entities or a map of `types`, `cues`, `names` and `entities`)",
-                    yaml_message(&e)
+                    yaml_message(e)
                 );
-                diagnostics.push(Diagnostic::error(path, 1, 1, message));
+                diagnostics.push(Diagnostic::error(path, line, column, message));
                 return ParsedFile::default();
             }
         },
