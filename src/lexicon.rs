@@ -10,12 +10,22 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::gazetteer::names::{Kinds, NameParts};
+
 static EMBEDDED: &str = include_str!("../gazetteers/lexicon/arabic_words.tsv");
 
 /// Folded Arabic words and their Zipf frequency (log10 of uses per billion words).
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
-    zipf: HashMap<Box<str>, f32, BuildHasherDefault<WordHasher>>,
+    zipf: HashMap<Box<str>, Word, BuildHasherDefault<WordHasher>>,
+}
+
+/// What the lexicon knows of a word: its frequency and, once a tagger added them, its classes in
+/// the person-name grammar (one lookup answers both in the grammar's reading of names).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Word {
+    pub(crate) zipf: f32,
+    pub(crate) kinds: Kinds,
 }
 
 /// FNV-1a: the lexicon is looked up for every proclitic reading in the hot loop, its keys are short
@@ -59,7 +69,14 @@ impl Lexicon {
             .filter(|line| !line.starts_with('#'))
             .filter_map(|line| {
                 let (word, zipf) = line.split_once('\t')?;
-                Some((Box::from(word), zipf.parse().ok()?))
+                let zipf = zipf.parse().ok()?;
+                Some((
+                    Box::from(word),
+                    Word {
+                        zipf,
+                        kinds: Kinds::default(),
+                    },
+                ))
             })
             .collect();
         Lexicon { zipf }
@@ -67,7 +84,20 @@ impl Lexicon {
 
     /// The Zipf frequency of a normalised word, 0 when it is rarer than the list's cut.
     pub fn zipf(&self, norm_word: &str) -> f32 {
-        self.zipf.get(norm_word).copied().unwrap_or(0.0)
+        self.zipf.get(norm_word).map_or(0.0, |w| w.zipf)
+    }
+
+    /// A normalised word's frequency and name-grammar classes.
+    pub(crate) fn word(&self, norm_word: &str) -> Word {
+        self.zipf.get(norm_word).copied().unwrap_or_default()
+    }
+
+    /// Records the name-grammar classes of every word of `parts`.
+    pub(crate) fn add_name_parts(&mut self, parts: &NameParts) {
+        for (word, kinds) in parts.iter() {
+            let entry = self.zipf.entry(Box::from(word)).or_default();
+            entry.kinds = entry.kinds.with(kinds);
+        }
     }
 
     /// Whether `whole` (a normalised word) should be read as proclitics + `rest` rather than as a word

@@ -24,7 +24,7 @@
 //! gazetteer mention (`مطار جون كنيدي`) never fires: the gazetteer's span wins. A grammar name that
 //! runs over a one-word place whose word is name-like takes it (`فالح العيساوي`, not the village).
 
-use crate::gazetteer::names::{Kinds, NameParts};
+use crate::gazetteer::names::Kinds;
 use crate::lexicon::Lexicon;
 use crate::matcher::{NameWord, PROCLITICS, Resolved, Via, is_quote};
 use crate::normalize::{OffsetMap, is_invisible, is_word_char};
@@ -113,6 +113,8 @@ pub(crate) struct PersonScratch {
     taking: Vec<usize>,
     /// Full names that later bare names refer to: (key span in the text, mention index).
     keys: Vec<((usize, usize), usize)>,
+    /// The bare names found, before they join the mentions.
+    added: Vec<Found>,
 }
 
 /// The grammar, over one gazetteer's name words and one lexicon.
@@ -121,7 +123,7 @@ pub(crate) struct Grammar<'g> {
     /// (`على` "on" and `علي` Ali).
     pub(crate) original: &'g str,
     pub(crate) offsets: &'g OffsetMap,
-    pub(crate) parts: &'g NameParts,
+    /// Word frequencies and, for the words of the name files, their classes.
     pub(crate) lexicon: &'g Lexicon,
     pub(crate) person: LabelId,
     pub(crate) place: LabelId,
@@ -184,6 +186,17 @@ impl Grammar<'_> {
             found.sort_by_key(|f| f.norm_start);
             self.corefer(hay, found, scratch);
         }
+        debug_assert!(
+            found
+                .windows(2)
+                .all(|w| w[0].norm_end <= w[1].norm_clitic_start),
+            "mentions overlap after the name grammar"
+        );
+    }
+
+    /// The name-grammar classes of a normalised word.
+    fn kinds(&self, word: &str) -> Kinds {
+        self.lexicon.word(word).kinds
     }
 
     fn is_person(&self, found: &Found) -> bool {
@@ -233,16 +246,14 @@ impl Grammar<'_> {
             let (start, end) = self.after_title(hay, word.1, found, taking)?;
             (PersonRule::Title, start, end)
         } else if kinds.any(Kinds::KUNYA) {
-            let (first, _) = self.name_word_after(hay, word.1, found, true, taking)?;
+            let (first, known) = self.name_word_after(hay, word.1, found, true, taking)?;
+            if text == "ام" && !known {
+                return None; // `رابحة أم خاسرة`: the particle "or", not "mother of"
+            }
             let end = self.extend(hay, first.1, found, true, taking);
             // A kunya's nisba may be a nationality (`أبو قتادة المغربي`).
             let end = match next_word(hay, end) {
-                Some(nisba)
-                    if self
-                        .parts
-                        .kinds(&hay[nisba.0..nisba.1])
-                        .any(Kinds::NATIONALITY) =>
-                {
+                Some(nisba) if self.kinds(&hay[nisba.0..nisba.1]).any(Kinds::NATIONALITY) => {
                     nisba.1
                 }
                 _ => end,
@@ -251,10 +262,10 @@ impl Grammar<'_> {
         } else if kinds.any(Kinds::ANY_GIVEN) && !text.contains(' ') {
             // The automaton keeps only the opening classes; a function word that folds like a given
             // name (`على` "on", `علي` Ali) is one only where written without folding.
-            let all = self.parts.kinds(text);
+            let all = self.kinds(text);
             let stop = all.any(Kinds::STOP);
             if (stop && !self.written_as_normalized(hay, word))
-                || (all.any(Kinds::FINAL_YEH) && self.written_with_alef_maqsura(word))
+                || self.is_folded_function_word(all, word)
             {
                 return None;
             }
@@ -299,7 +310,9 @@ impl Grammar<'_> {
         } else {
             return None;
         };
-        if self.after_excluded_head(hay, start, opener) {
+        if self.after_excluded_head(hay, start, opener)
+            || !self.takes_over(found, start, end, taking)
+        {
             return None;
         }
         let clitic_start = if start == word.0 {
@@ -316,6 +329,32 @@ impl Grammar<'_> {
                 rule,
             },
         })
+    }
+
+    /// Whether a name at `start..end` can take over every gazetteer mention it overlaps: a person's
+    /// name inside it (`بندر بن سلمان بن محمد` holds the alias `بن سلمان`), or a place it already took;
+    /// any other overlap keeps the gazetteer's reading. The person mentions are added to `taking`.
+    fn takes_over(
+        &self,
+        found: &[Found],
+        start: usize,
+        end: usize,
+        taking: &mut Vec<usize>,
+    ) -> bool {
+        let first = found.partition_point(|f| f.norm_end <= start);
+        for (index, f) in found.iter().enumerate().skip(first) {
+            if f.norm_clitic_start >= end {
+                break;
+            }
+            if taking.contains(&index) {
+                continue;
+            }
+            if !self.is_person(f) || f.norm_clitic_start < start || f.norm_end > end {
+                return false;
+            }
+            taking.push(index);
+        }
+        true
     }
 
     /// After a title: its complements, then a name; the name's span.
@@ -336,7 +375,7 @@ impl Grammar<'_> {
                 continue;
             }
             let text = &hay[word.0..word.1];
-            let kinds = self.parts.kinds(text);
+            let kinds = self.kinds(text);
             if kinds.any(Kinds::TITLE) {
                 at = word.1; // stacked titles: `المتحدث باسم التحالف العميد`
                 continue;
@@ -349,11 +388,17 @@ impl Grammar<'_> {
                 continue;
             }
             let zipf = self.lexicon.zipf(text);
-            let known = kinds.any(Kinds::GIVEN)
-                || (kinds.any(Kinds::COMMON_GIVEN)
-                    && next_word(hay, word.1).is_some_and(|w| self.is_name_word(&hay[w.0..w.1])));
+            let known = !self.is_folded_function_word(kinds, word)
+                && (kinds.any(Kinds::GIVEN)
+                    || (kinds.any(Kinds::COMMON_GIVEN)
+                        && next_word(hay, word.1)
+                            .is_some_and(|w| self.is_name_word(&hay[w.0..w.1]))));
             let definite = text.starts_with("ال");
-            let surname = definite && zipf < SURNAME_ZIPF && !kinds.any(Kinds::NATIONALITY);
+            let surname = definite
+                && zipf < SURNAME_ZIPF
+                && (is_nisba(text) || zipf == 0.0) // `اللواء الخاضع`: a participle
+                && !text.ends_with('ه') // `المتوفاة`: a feminine noun or adjective
+                && !kinds.any(Kinds::NATIONALITY);
             let rare = !definite && zipf < RARE_ZIPF && self.is_name_word(text);
             if (known || surname || rare) && !self.has_tanween(word) {
                 let end = self.extend(hay, word.1, found, true, taking);
@@ -371,8 +416,7 @@ impl Grammar<'_> {
     /// phrase), when the automaton saw its first word only as part of something else.
     fn title_phrase(&self, hay: &str, word: Word) -> Option<usize> {
         let next = next_word(hay, word.1)?;
-        self.parts
-            .kinds(&hay[word.0..next.1])
+        self.kinds(&hay[word.0..next.1])
             .any(Kinds::TITLE)
             .then_some(next.1)
     }
@@ -389,7 +433,7 @@ impl Grammar<'_> {
     ) -> Option<(Word, bool)> {
         let word = next_word(hay, at)?;
         let text = &hay[word.0..word.1];
-        let kinds = self.parts.kinds(text);
+        let kinds = self.kinds(text);
         if let Some((index, mention)) = self.mention_at(found, word.0) {
             let unglued = mention.norm_clitic_start == word.0 && mention.norm_start == word.0;
             // A given name right before a person's name is its patronymic chain
@@ -408,7 +452,9 @@ impl Grammar<'_> {
             return Some((word, false));
         }
         let known = kinds.any(Kinds::ANY_GIVEN) && !kinds.any(Kinds::STOP);
-        let name = (known || self.is_name_word(text)) && !self.has_tanween(word);
+        let name = (known || self.is_name_word(text))
+            && !self.has_tanween(word)
+            && !self.is_folded_function_word(kinds, word);
         name.then_some((word, known))
     }
 
@@ -427,7 +473,7 @@ impl Grammar<'_> {
                 break;
             };
             let text = &hay[word.0..word.1];
-            let kinds = self.parts.kinds(text);
+            let kinds = self.kinds(text);
             if kinds.any(Kinds::LINK | Kinds::KUNYA) || text == "عبد" {
                 // `بن سلمان`, `أبو زيد`, `عبد الرحمن`: the joined word must follow.
                 match self.name_word_after(hay, word.1, found, strong, taking) {
@@ -446,16 +492,19 @@ impl Grammar<'_> {
 
     /// Whether a word can be part of a name without being a known one.
     fn is_name_word(&self, text: &str) -> bool {
-        let kinds = self.parts.kinds(text);
+        let word = self.lexicon.word(text);
+        let kinds = word.kinds;
         if kinds.any(Kinds::ANY_GIVEN) {
             return !kinds.any(Kinds::STOP);
         }
         !kinds.any(Kinds::ENDERS | Kinds::NATIONALITY | Kinds::KUNYA)
             && is_letters(text)
             && text.chars().count() >= MIN_CHARS
-            && self.lexicon.zipf(text) < if is_nisba(text) { NISBA_ZIPF } else { RARE_ZIPF }
+            && word.zipf < if is_nisba(text) { NISBA_ZIPF } else { RARE_ZIPF }
             && !text.starts_with('و') // `والسديرة`: names in و are known ones (`وليد`)
-            && !(text.starts_with("ال") && text.ends_with('ه') && self.lexicon.zipf(text) > 0.0)
+            && !has_pronoun_suffix(text)
+            && !["بال", "لال", "كال", "فال"].iter().any(|p| text.starts_with(p))
+            && !(text.starts_with("ال") && text.ends_with('ه') && word.zipf > 0.0)
             && !self.is_clitic_and_word(text)
     }
 
@@ -463,11 +512,14 @@ impl Grammar<'_> {
     /// word is rare as a whole only because the word list holds bare words.
     fn is_clitic_and_word(&self, text: &str) -> bool {
         // The normaliser writes `لل` as `لال`, so `للصحفيين` reads ل + `الصحفيين` here too. A
-        // preposition counts only before the article: `باسلمة` is a name, not ب + `اسلمة`.
+        // preposition counts before the article or a frequent word (`لهيئة`): `باسلمة` is a name,
+        // not ب + `اسلمة`.
         PROCLITICS.iter().any(|p| {
             text.strip_prefix(p).is_some_and(|rest| {
                 let conjunction = matches!(*p, "و" | "ف");
-                (conjunction || rest.starts_with("ال")) && self.lexicon.zipf(rest) > 0.0
+                let zipf = self.lexicon.zipf(rest);
+                (zipf > 0.0 && (conjunction || rest.starts_with("ال")))
+                    || (zipf >= RARE_ZIPF && matches!(*p, "ب" | "ل"))
             })
         })
     }
@@ -481,6 +533,11 @@ impl Grammar<'_> {
         self.original
             .get(start..end)
             .is_some_and(|w| w.contains(['\u{064B}', '\u{064C}', '\u{064D}']))
+    }
+
+    /// Whether a word that folds like a given name is written as a function word (`على` for `علي`).
+    fn is_folded_function_word(&self, kinds: Kinds, word: Word) -> bool {
+        kinds.any(Kinds::FINAL_YEH) && self.written_with_alef_maqsura(word)
     }
 
     /// Whether the original word ends in ى.
@@ -508,13 +565,13 @@ impl Grammar<'_> {
             start
         };
         self.word_before(hay, before)
-            .is_some_and(|w| self.parts.kinds(w).any(Kinds::EXCLUDED_HEAD))
+            .is_some_and(|w| self.kinds(w).any(Kinds::EXCLUDED_HEAD))
     }
 
     /// Whether a family marker (`آل`, `عائلة`) stands right before `at`.
     fn after_family_marker(&self, hay: &str, at: usize) -> bool {
         self.word_before(hay, at).is_some_and(|w| {
-            self.parts.kinds(w).any(Kinds::EXCLUDED_HEAD) && !self.parts.kinds(w).any(Kinds::TITLE)
+            self.kinds(w).any(Kinds::EXCLUDED_HEAD) && !self.kinds(w).any(Kinds::TITLE)
         })
     }
 
@@ -531,13 +588,13 @@ impl Grammar<'_> {
             .last()
             .map(|(i, _)| i)?;
         let word = &before[start..];
-        if !self.parts.kinds(word).is_empty() {
+        if !self.kinds(word).is_empty() {
             return Some(word);
         }
         PROCLITICS
             .iter()
             .filter_map(|p| word.strip_prefix(p))
-            .find(|rest| !self.parts.kinds(rest).is_empty())
+            .find(|rest| !self.kinds(rest).is_empty())
             .or(Some(word))
     }
 
@@ -554,9 +611,10 @@ impl Grammar<'_> {
             };
             let first = (f.norm_start, f.norm_start + name.find(' ').unwrap_or(0));
             let last = (f.norm_start + last_space + 1, f.norm_end);
+            let listed = matches!(f.what, What::Entity(_));
             for key in [first, last] {
                 let text = &hay[key.0..key.1];
-                if self.is_coreference_key(text) {
+                if self.is_coreference_key(text, listed) {
                     scratch.keys.push((key, index));
                 }
             }
@@ -578,61 +636,101 @@ impl Grammar<'_> {
         if scratch.keys.is_empty() {
             return;
         }
-        let first_key_end = scratch
+        // The keys are searched for in the text at once by a small SIMD searcher built for this
+        // document (a substring search per key keeps stopping on the lead byte that every Arabic
+        // letter shares), and each hit is then read as a word.
+        let mut added = std::mem::take(&mut scratch.added);
+        added.clear();
+        let from = scratch
             .keys
             .iter()
             .map(|&(_, i)| found[i].norm_end)
             .min()
             .unwrap_or(hay.len());
-        let mut added = Vec::new();
-        let mut at = first_key_end;
-        let mut next = 0;
-        while let Some(word) = next_any_word(hay, at) {
-            at = word.1;
-            // Skip the words inside mentions.
-            while next < found.len() && found[next].norm_end <= word.0 {
-                next += 1;
+        let keys = scratch.keys.iter().map(|&(k, _)| &hay[k.0..k.1]);
+        let mut consider = |key: usize, start: usize| {
+            let (span, index) = scratch.keys[key];
+            if let Some(f) = self.bare_name(hay, found, (start, start + span.1 - span.0), index) {
+                added.push(f);
             }
-            if next < found.len() && found[next].norm_clitic_start < word.1 {
-                continue;
-            }
-            let text = &hay[word.0..word.1];
-            let hit = scratch.keys.iter().find_map(|&(k, index)| {
-                let key = &hay[k.0..k.1];
-                let clitics = text.strip_suffix(key)?;
-                let ok = clitics.is_empty()
-                    || PROCLITICS.contains(&clitics)
-                    || (key.starts_with("ال") && clitics == "ل")
-                    || clitics
-                        .strip_suffix('ا')
-                        .is_some_and(|c| PROCLITICS.contains(&c));
-                (ok && found[index].norm_end <= word.0).then_some((index, text.len() - key.len()))
-            });
-            let Some((index, clitics)) = hit else {
-                continue;
-            };
-            let antecedent = found[index];
-            let what = match antecedent.what {
-                What::Entity(mut resolved) => {
-                    resolved.via = Via::Grammar(PersonRule::Coreference);
-                    What::Entity(resolved)
+        };
+        match aho_corasick::packed::Searcher::new(keys) {
+            Some(searcher) => {
+                for m in searcher.find_iter(&hay.as_bytes()[from..]) {
+                    consider(m.pattern().as_usize(), from + m.start());
                 }
-                What::Person { name, .. } => What::Person {
-                    name,
-                    rule: PersonRule::Coreference,
-                },
-            };
-            added.push(Found {
-                norm_clitic_start: word.0,
-                norm_start: word.0 + clitics,
-                norm_end: word.1,
-                what,
-            });
+            }
+            None => {
+                for (key, &(span, _)) in scratch.keys.iter().enumerate() {
+                    let text = &hay[span.0..span.1];
+                    for (at, _) in hay[from..].match_indices(text) {
+                        consider(key, from + at);
+                    }
+                }
+            }
         }
         if !added.is_empty() {
-            found.extend(added);
+            // A word two keys found (a person's given name is another's family name) counts once.
+            added.sort_by_key(|f| f.norm_start);
+            added.dedup_by_key(|f| f.norm_start);
+            found.extend_from_slice(&added);
             found.sort_by_key(|f| f.norm_start);
         }
+        scratch.added = added;
+    }
+
+    /// The mention of a bare name at `word` that refers to the person of `found[index]`, when it
+    /// stands as a word of its own (proclitics allowed), after the full name, outside any mention.
+    fn bare_name(&self, hay: &str, found: &[Found], word: Word, index: usize) -> Option<Found> {
+        let (start, end) = word;
+        let antecedent = found[index];
+        if start < antecedent.norm_end
+            || !hay.is_char_boundary(start)
+            || hay[end..].chars().next().is_some_and(is_word_char)
+        {
+            return None;
+        }
+        let glued: usize = hay[..start]
+            .chars()
+            .rev()
+            .take_while(|&c| is_word_char(c))
+            .map(char::len_utf8)
+            .sum();
+        let clitic_start = start - glued;
+        let clitics = &hay[clitic_start..start];
+        let key = &hay[start..end];
+        let ok = clitics.is_empty()
+            || PROCLITICS.contains(&clitics)
+            || (key.starts_with("ال") && clitics == "ل")
+            || clitics
+                .strip_suffix('ا')
+                .is_some_and(|c| PROCLITICS.contains(&c));
+        let excluded = self
+            .word_before(hay, clitic_start)
+            .is_some_and(|w| self.kinds(w).any(Kinds::EXCLUDED_HEAD | Kinds::TITLE));
+        if !ok
+            || excluded
+            || overlaps_any(found, clitic_start, end)
+            || self.is_folded_function_word(self.kinds(key), word)
+        {
+            return None;
+        }
+        let what = match antecedent.what {
+            What::Entity(mut resolved) => {
+                resolved.via = Via::Grammar(PersonRule::Coreference);
+                What::Entity(resolved)
+            }
+            What::Person { name, .. } => What::Person {
+                name,
+                rule: PersonRule::Coreference,
+            },
+        };
+        Some(Found {
+            norm_clitic_start: clitic_start,
+            norm_start: start,
+            norm_end: end,
+            what,
+        })
     }
 
     fn same_person(&self, hay: &str, a: &Found, b: &Found) -> bool {
@@ -646,15 +744,26 @@ impl Grammar<'_> {
     }
 
     /// Whether a bare word can stand for a person named in full: a name word, not a link or a
-    /// particle, and not a frequent word.
-    fn is_coreference_key(&self, text: &str) -> bool {
-        let kinds = self.parts.kinds(text);
+    /// particle, and not a frequent word (a person a gazetteer lists may have a frequent surname:
+    /// `الأسد`; one the grammar found is held to a stricter bar).
+    fn is_coreference_key(&self, text: &str, listed: bool) -> bool {
+        let kinds = self.kinds(text);
         !kinds.any(Kinds::ENDERS | Kinds::NATIONALITY | Kinds::KUNYA | Kinds::COMMON_GIVEN)
             && text != "عبد"
             && is_letters(text)
             && text.chars().count() >= 3
-            && self.lexicon.zipf(text) < COREF_ZIPF
+            && self.lexicon.zipf(text) < if listed { COREF_ZIPF } else { NISBA_ZIPF }
     }
+}
+
+/// Whether a mention of `found` (in text order) overlaps `start..end`.
+fn overlaps_any(found: &[Found], start: usize, end: usize) -> bool {
+    let after = found.partition_point(|f| f.norm_clitic_start < end);
+    found[..after]
+        .iter()
+        .rev()
+        .take(2)
+        .any(|f| f.norm_end > start)
 }
 
 /// The word that starts one space after `at`, if the text goes on that way.
@@ -662,16 +771,6 @@ fn next_word(hay: &str, at: usize) -> Option<Word> {
     let rest = hay.get(at..)?.strip_prefix(' ')?;
     let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
     (len > 0).then_some((at + 1, at + 1 + len))
-}
-
-/// The next word at or after `at`, across anything.
-fn next_any_word(hay: &str, at: usize) -> Option<Word> {
-    let rest = hay.get(at..)?;
-    let start = at + rest.find(is_word_char)?;
-    let len = hay[start..]
-        .find(|c: char| !is_word_char(c))
-        .unwrap_or(hay.len() - start);
-    Some((start, start + len))
 }
 
 /// Harakat and invisible marks that may trail a word in the original.
@@ -682,6 +781,13 @@ fn is_invisible_or_mark(c: char) -> bool {
 /// Harakat and tatweel, which normalisation removes.
 fn is_mark(c: char) -> bool {
     ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0640}'
+}
+
+/// Whether a word ends in a possessive or object pronoun (`تدريباته`, `قواتها`, `بلادنا`): such a word
+/// is a noun or verb with its pronoun, not a name.
+fn has_pronoun_suffix(text: &str) -> bool {
+    const SUFFIXES: [&str; 9] = ["اته", "اتها", "ها", "هم", "هما", "هن", "كم", "كما", "نا"];
+    text.chars().count() > 4 && SUFFIXES.iter().any(|s| text.ends_with(s))
 }
 
 /// A definite word in ي: the shape of a family name (`الحسيني`) and of a nationality adjective.

@@ -132,10 +132,13 @@ impl Tagger {
     /// `person_grammar` is set.
     pub fn with_options(
         mut gazetteer: Gazetteer,
-        lexicon: Lexicon,
+        mut lexicon: Lexicon,
         person_grammar: bool,
     ) -> Tagger {
         let person_grammar = person_grammar && !gazetteer.name_parts().is_empty();
+        if person_grammar {
+            lexicon.add_name_parts(gazetteer.name_parts());
+        }
         let matcher = Matcher::new(&gazetteer, lexicon, person_grammar);
         gazetteer.release_keys();
         Tagger {
@@ -284,7 +287,6 @@ impl Tagger {
             let grammar = Grammar {
                 original: text,
                 offsets: &normalized.offsets,
-                parts: self.gazetteer.name_parts(),
                 lexicon: self.matcher.lexicon(),
                 person: PERSON_LABEL,
                 place: PLACE_LABEL,
