@@ -1,70 +1,280 @@
-//! Output that appears whole or not at all: `-o FILE` writes a temporary file beside FILE and renames
-//! it over FILE only when everything was written. Without `-o`, output goes to stdout as it comes.
+//! Output that never destroys what it writes to: `-o PATH` (and `check --fix`) decide how to write
+//! by what is at PATH, and a run that fails or is interrupted leaves PATH as it was.
+//!
+//! | at PATH | how it is written |
+//! |---|---|
+//! | nothing yet | a temporary file beside it, synced, then renamed to PATH |
+//! | `-` | standard output, as results come |
+//! | a regular file | a temporary file beside it, given the file's mode and owner, synced, renamed over it |
+//! | a regular file with other hard links | staged in a temporary file; at the end copied *into* the file, which keeps its inode so every name shows the result |
+//! | a symbolic link (or a chain of them) | resolved: the final target is written as above and the link is kept |
+//! | a device, FIFO or socket (`/dev/null`, `/dev/stdout`) | opened and written through, never replaced |
+//! | a directory, or a path ending in `/` | an error before anything runs |
+//!
+//! Hard links are the trade-off: renaming over one name would leave the other names on the old
+//! content, silently splitting what the user linked on purpose, so the file is rewritten in place
+//! instead. Only that final copy is not atomic; until it starts, the file is untouched.
+//!
+//! Temporary files come from `tempfile`: a unique name created exclusively (`O_EXCL`), so two runs
+//! writing the same path, or a planted file or link with a guessable name, cannot collide.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
 
 use super::Failure;
 
+/// Where the bytes go, and what `commit` does with them.
+enum Target {
+    /// Standard output, a device or a FIFO: written as they come.
+    Stream,
+    /// A temporary file renamed over `target` at the end.
+    Replace {
+        temp: NamedTempFile,
+        target: PathBuf,
+    },
+    /// A temporary file copied into the hard-linked `target` at the end.
+    CopyInto {
+        temp: NamedTempFile,
+        target: PathBuf,
+    },
+}
+
 pub(crate) struct AtomicOutput {
-    writer: Box<dyn Write>,
-    /// (temporary, final) paths when writing to a file.
-    paths: Option<(PathBuf, PathBuf)>,
+    writer: Named<BufWriter<Box<dyn Write>>>,
+    target: Target,
 }
 
 impl AtomicOutput {
-    /// Output to `path`, or to stdout when `None`.
+    /// Output to `path` (`-` is standard output), or to stdout when `None`. Called before the run,
+    /// so that a path that cannot be written fails at once.
+    ///
+    /// # Errors
+    ///
+    /// A one-line message naming `path` as the user gave it: a directory, a missing parent
+    /// directory, no permission.
     pub(crate) fn new(path: Option<&Path>) -> Result<AtomicOutput, Failure> {
-        let Some(path) = path else {
-            return Ok(AtomicOutput {
-                writer: Box::new(BufWriter::new(io::stdout())),
-                paths: None,
-            });
+        let Some(path) = path.filter(|p| *p != Path::new("-")) else {
+            return Ok(AtomicOutput::stream(
+                Box::new(io::stdout()),
+                "standard output",
+            ));
         };
-        let name = path
-            .file_name()
-            .ok_or_else(|| Failure::trouble(format!("{}: not a file name", path.display())))?;
-        let temporary = path.with_file_name(format!(
-            ".{}.{}.tmp",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        let file = File::create(&temporary)
-            .map_err(|e| Failure::trouble(format!("{}: {e}", temporary.display())))?;
-        Ok(AtomicOutput {
-            writer: Box::new(BufWriter::new(file)),
-            paths: Some((temporary, path.to_owned())),
-        })
+        let shown = path.display().to_string();
+        let fail = |e: &dyn std::fmt::Display| Failure::trouble(format!("{shown}: {e}"));
+        if shown.ends_with('/') {
+            return Err(fail(&"is a directory, not a file to write"));
+        }
+        let target = resolve(path).map_err(|e| fail(&e))?;
+        let existing = match fs::metadata(&target) {
+            Ok(meta) => Some(meta),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(fail(&e)),
+        };
+        if let Some(meta) = &existing {
+            if meta.is_dir() {
+                return Err(fail(&"is a directory, not a file to write"));
+            }
+            if !meta.is_file() {
+                // A device, FIFO or socket: never replaced by a regular file.
+                let file = OpenOptions::new()
+                    .write(true)
+                    .open(&target)
+                    .map_err(|e| fail(&e))?;
+                return Ok(AtomicOutput::stream(Box::new(file), &shown));
+            }
+        }
+        let temp = temporary_beside(&target).map_err(|e| fail(&e))?;
+        let file = temp.as_file().try_clone().map_err(|e| fail(&e))?;
+        let writer = Named::new(BufWriter::new(Box::new(file) as Box<dyn Write>), &shown);
+        let target = match &existing {
+            Some(meta) if link_count(meta) > 1 => Target::CopyInto { temp, target },
+            _ => Target::Replace { temp, target },
+        };
+        Ok(AtomicOutput { writer, target })
+    }
+
+    fn stream(out: Box<dyn Write>, shown: &str) -> AtomicOutput {
+        AtomicOutput {
+            writer: Named::new(BufWriter::new(out), shown),
+            target: Target::Stream,
+        }
     }
 
     pub(crate) fn writer(&mut self) -> &mut dyn Write {
         &mut self.writer
     }
 
-    /// Flushes and, for a file, renames the temporary file into place, with the permissions of the
-    /// file it replaces.
+    /// Flushes and puts the output in place: renamed over the target, or copied into a hard-linked
+    /// one, after the data reached the disk.
+    ///
+    /// # Errors
+    ///
+    /// A message naming the user's path when the data cannot be written or moved into place; the
+    /// target is then as it was (but for a failed copy into a hard-linked file).
     pub(crate) fn commit(mut self) -> Result<(), Failure> {
         self.writer.flush()?;
-        if let Some((temporary, target)) = self.paths.take() {
-            if let Ok(meta) = std::fs::metadata(&target) {
-                // Best effort: a file we may replace but not chmod keeps the default mode.
-                let _ = std::fs::set_permissions(&temporary, meta.permissions());
+        let shown = self.writer.name.clone();
+        let fail = |e: io::Error| Failure::trouble(format!("{shown}: {e}"));
+        match self.target {
+            Target::Stream => Ok(()),
+            Target::Replace { temp, target } => {
+                if let Ok(meta) = fs::metadata(&target) {
+                    keep_mode_and_owner(temp.as_file(), &meta);
+                }
+                temp.as_file().sync_all().map_err(fail)?;
+                temp.persist(&target).map_err(|e| fail(e.error))?;
+                sync_parent(&target);
+                Ok(())
             }
-            std::fs::rename(&temporary, &target).map_err(|e| {
-                let _ = std::fs::remove_file(&temporary);
-                Failure::trouble(format!("{}: {e}", target.display()))
-            })?;
+            Target::CopyInto { temp, target } => {
+                let mut staged = temp.reopen().map_err(fail)?;
+                staged.rewind().map_err(fail)?;
+                let mut file = OpenOptions::new()
+                    .write(true)
+                    .truncate(true)
+                    .open(&target)
+                    .map_err(fail)?;
+                io::copy(&mut staged, &mut file).map_err(fail)?;
+                file.sync_all().map_err(fail)
+            }
         }
-        Ok(())
     }
 }
 
-impl Drop for AtomicOutput {
-    /// An output dropped without `commit` (an error, an interrupted run) leaves no partial file.
-    fn drop(&mut self) {
-        if let Some((temporary, _)) = self.paths.take() {
-            let _ = std::fs::remove_file(temporary);
+/// Follows symbolic links, chains included, to the path that holds the data; a path that is not a
+/// link (or does not exist yet) is its own. A dangling link resolves to the file it names.
+fn resolve(path: &Path) -> io::Result<PathBuf> {
+    // As many hops as Linux follows before ELOOP.
+    const MAX_HOPS: usize = 40;
+    let mut path = path.to_owned();
+    for _ in 0..MAX_HOPS {
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(parent) => parent.join(link),
+                    None => link,
+                };
+            }
+            _ => return Ok(path),
         }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// A new, uniquely named temporary file in `target`'s directory (a rename is atomic only within one
+/// file system), named after the target so a stray one is recognisable.
+fn temporary_beside(target: &Path) -> io::Result<NamedTempFile> {
+    let dir = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    // A new output gets the mode any new file gets (0666 less the umask), not tempfile's private 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
+}
+
+#[cfg(unix)]
+fn link_count(meta: &fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn link_count(_: &fs::Metadata) -> u64 {
+    1
+}
+
+/// Best effort: the replacement keeps the replaced file's mode and, when allowed (as root), owner.
+fn keep_mode_and_owner(temp: &File, meta: &fs::Metadata) {
+    let _ = temp.set_permissions(meta.permissions());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = std::os::unix::fs::fchown(temp, Some(meta.uid()), Some(meta.gid()));
+    }
+}
+
+/// Best effort: the rename itself reaches the disk.
+fn sync_parent(target: &Path) {
+    #[cfg(unix)]
+    if let Some(parent) = target.parent() {
+        let parent = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        if let Ok(dir) = File::open(parent) {
+            let _ = dir.sync_all();
+        }
+    }
+}
+
+/// A writer whose errors name the output as the user gave it, not a temporary file.
+struct Named<W> {
+    inner: W,
+    name: String,
+}
+
+impl<W> Named<W> {
+    fn new(inner: W, name: &str) -> Named<W> {
+        Named {
+            inner,
+            name: name.to_owned(),
+        }
+    }
+
+    fn annotate(&self, e: io::Error) -> io::Error {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            e
+        } else {
+            io::Error::new(e.kind(), format!("{}: {e}", self.name))
+        }
+    }
+}
+
+impl<W: Write> Write for Named<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf).map_err(|e| self.annotate(e))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush().map_err(|e| self.annotate(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symlink_chains_resolve_to_the_last_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("data.csv");
+        std::os::unix::fs::symlink("data.csv", dir.path().join("one")).unwrap();
+        std::os::unix::fs::symlink("one", dir.path().join("two")).unwrap();
+        assert_eq!(resolve(&dir.path().join("two")).unwrap(), file);
+        assert_eq!(resolve(&file).unwrap(), file);
+    }
+
+    #[test]
+    fn symlink_loops_are_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("b", dir.path().join("a")).unwrap();
+        std::os::unix::fs::symlink("a", dir.path().join("b")).unwrap();
+        assert!(resolve(&dir.path().join("a")).is_err());
     }
 }

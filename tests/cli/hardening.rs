@@ -1,0 +1,158 @@
+//! Regression tests for the hardening issue: `-o` never destroys what is at its path, interrupted and
+//! failed runs leave nothing behind, hostile directories, huge `-j`, JSON Lines passed through
+//! untouched, and the silent empty results. Each test is named after the defect it pins.
+
+use std::fs;
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
+use std::path::Path;
+use std::process::Command;
+
+use crate::util::{Output, SMALL_GAZETTEER, TempDir, run_with_gazetteer};
+
+/// An article with two mentions in the small gazetteer.
+const ARTICLE: &str = "تقدمت قسد نحو البوكمال";
+
+/// `rasid count` over `ARTICLE` on standard input with the small gazetteer, plus `args`.
+fn count_stdin(dir: &TempDir, args: &[&str]) -> Output {
+    run_with_gazetteer(
+        dir,
+        SMALL_GAZETTEER,
+        &[&["count", "--quiet"], args].concat(),
+        ARTICLE.as_bytes(),
+    )
+}
+
+/// The names in `dir`, sorted (the gazetteer `g.yml` the harness writes is left out).
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "g.yml")
+        .collect();
+    names.sort();
+    names
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(status.success());
+}
+
+// Issue 13, defect 1: `-o /dev/null` replaced the device by a CSV file.
+#[test]
+fn regression_o_dev_null_writes_through() {
+    let dir = TempDir::new();
+    count_stdin(&dir, &["-o", "/dev/null"]).expect_code(0);
+    let meta = fs::symlink_metadata("/dev/null").unwrap();
+    assert!(meta.file_type().is_char_device(), "/dev/null: {meta:?}");
+}
+
+// Issue 13, defect 1: a FIFO was replaced by a regular file instead of being written through.
+#[test]
+fn regression_o_fifo_writes_through() {
+    let dir = TempDir::new();
+    let fifo = dir.path().join("out.csv");
+    mkfifo(&fifo);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+    };
+    count_stdin(&dir, &["-o", "out.csv"]).expect_code(0);
+    let written = reader.join().unwrap();
+    assert!(written.starts_with("id,label,"), "{written}");
+    assert!(written.contains("group:sdf"), "{written}");
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert_eq!(names_in(dir.path()), ["out.csv"]);
+}
+
+// Issue 13, defect 1: `-o -` is standard output, not a file named `-`.
+#[test]
+fn regression_o_dash_is_stdout() {
+    let dir = TempDir::new();
+    let out = count_stdin(&dir, &["-o", "-"]).expect_code(0);
+    assert!(out.stdout.contains("group:sdf"), "{}", out.stdout);
+    assert!(names_in(dir.path()).is_empty());
+}
+
+// Issue 13, defect 1: a symlink was replaced by a regular file and its target left untouched.
+#[test]
+fn regression_o_symlink_replaces_target() {
+    let dir = TempDir::new();
+    dir.write("data/real.csv", "old\n");
+    std::os::unix::fs::symlink("data/real.csv", dir.path().join("link.csv")).unwrap();
+    count_stdin(&dir, &["-o", "link.csv"]).expect_code(0);
+    let link = fs::symlink_metadata(dir.path().join("link.csv")).unwrap();
+    assert!(link.file_type().is_symlink(), "the link is kept");
+    let real = fs::read_to_string(dir.path().join("data/real.csv")).unwrap();
+    assert!(real.contains("group:sdf"), "{real}");
+    assert_eq!(names_in(&dir.path().join("data")), ["real.csv"]);
+}
+
+// Issue 13, defect 1: a hard-linked file was replaced, so its other name kept the old content.
+#[test]
+fn regression_o_hard_link_written_in_place() {
+    let dir = TempDir::new();
+    let a = dir.write("a.csv", "old\n");
+    let b = dir.path().join("b.csv");
+    fs::hard_link(&a, &b).unwrap();
+    let inode = fs::metadata(&a).unwrap().ino();
+    count_stdin(&dir, &["-o", "a.csv"]).expect_code(0);
+    let (a_text, b_text) = (
+        fs::read_to_string(&a).unwrap(),
+        fs::read_to_string(&b).unwrap(),
+    );
+    assert!(b_text.contains("group:sdf"), "{b_text}");
+    assert_eq!(a_text, b_text);
+    assert_eq!(
+        fs::metadata(&a).unwrap().ino(),
+        inode,
+        "same file, still linked"
+    );
+    assert_eq!(fs::metadata(&a).unwrap().nlink(), 2);
+    assert_eq!(names_in(dir.path()), ["a.csv", "b.csv"]);
+}
+
+// Issue 13, defect 1: a replaced file keeps its mode.
+#[test]
+fn regression_o_replaced_file_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new();
+    let out = dir.write("out.csv", "old\n");
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o640)).unwrap();
+    count_stdin(&dir, &["-o", "out.csv"]).expect_code(0);
+    assert_eq!(fs::metadata(&out).unwrap().mode() & 0o777, 0o640);
+    assert!(fs::read_to_string(&out).unwrap().contains("group:sdf"));
+}
+
+// Issue 13, defect 1: `check --fix link.yml` replaced the link by a fixed copy and left the real
+// file unfixed.
+#[test]
+fn regression_check_fix_symlink_fixes_target() {
+    let dir = TempDir::new();
+    let unsorted = "\
+- id: group:test:brigade
+  type: ARMED_GROUP
+  name: لواء الاختبار
+  name_en: Test Brigade
+  aliases:
+    - لواء التجربة
+    - كتيبة الاختبار
+";
+    let real = dir.write("real/g.yml", unsorted);
+    std::os::unix::fs::symlink("real/g.yml", dir.path().join("link.yml")).unwrap();
+    crate::util::run_in(
+        dir.path(),
+        &["check", "--no-default-gazetteers", "--fix", "link.yml"],
+        b"",
+    );
+    assert!(
+        fs::symlink_metadata(dir.path().join("link.yml"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let fixed = fs::read_to_string(&real).unwrap();
+    let kataiba = fixed.find("كتيبة الاختبار").unwrap();
+    let liwa = fixed.find("لواء التجربة").unwrap();
+    assert!(kataiba < liwa, "aliases sorted in the real file:\n{fixed}");
+}
