@@ -16,11 +16,15 @@
 //! instead. Only that final copy is not atomic; until it starts, the file is untouched.
 //!
 //! Temporary files come from `tempfile`: a unique name created exclusively (`O_EXCL`), so two runs
-//! writing the same path, or a planted file or link with a guessable name, cannot collide.
+//! writing the same path, or a planted file or link with a guessable name, cannot collide. They are
+//! removed when the run fails, and on SIGINT, SIGTERM and SIGHUP by a signal thread (`signal-hook`)
+//! that then ends the process as the signal would have; the data is synced before the rename, so a
+//! crash after it cannot leave an empty file behind the new name.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, Once};
 
 use tempfile::NamedTempFile;
 
@@ -31,15 +35,9 @@ enum Target {
     /// Standard output, a device or a FIFO: written as they come.
     Stream,
     /// A temporary file renamed over `target` at the end.
-    Replace {
-        temp: NamedTempFile,
-        target: PathBuf,
-    },
+    Replace { temp: Temporary, target: PathBuf },
     /// A temporary file copied into the hard-linked `target` at the end.
-    CopyInto {
-        temp: NamedTempFile,
-        target: PathBuf,
-    },
+    CopyInto { temp: Temporary, target: PathBuf },
 }
 
 pub(crate) struct AtomicOutput {
@@ -121,15 +119,21 @@ impl AtomicOutput {
         match self.target {
             Target::Stream => Ok(()),
             Target::Replace { temp, target } => {
+                // Held until the rename is done: a signal now waits, and finds nothing to remove.
+                let mut pending = pending();
+                let file = temp.unregister(&mut pending);
                 if let Ok(meta) = fs::metadata(&target) {
-                    keep_mode_and_owner(temp.as_file(), &meta);
+                    keep_mode_and_owner(file.as_file(), &meta);
                 }
-                temp.as_file().sync_all().map_err(fail)?;
-                temp.persist(&target).map_err(|e| fail(e.error))?;
+                file.as_file().sync_all().map_err(fail)?;
+                file.persist(&target).map_err(|e| fail(e.error))?;
                 sync_parent(&target);
                 Ok(())
             }
             Target::CopyInto { temp, target } => {
+                // Held until the copy is done, so a signal cannot cut it short.
+                let mut pending = pending();
+                let temp = temp.unregister(&mut pending);
                 let mut staged = temp.reopen().map_err(fail)?;
                 staged.rewind().map_err(fail)?;
                 let mut file = OpenOptions::new()
@@ -165,9 +169,71 @@ fn resolve(path: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other("too many levels of symbolic links"))
 }
 
+/// The temporary files of this process that a signal must remove.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn pending() -> MutexGuard<'static, Vec<PathBuf>> {
+    // A panic while holding the lock leaves a list that is still right.
+    PENDING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Starts, once, the thread that removes the pending temporary files on SIGINT, SIGTERM or SIGHUP
+/// and then ends the process the way the signal would have (so a shell sees the signal).
+fn remove_on_signal() {
+    static INSTALL: Once = Once::new();
+    #[cfg(unix)]
+    INSTALL.call_once(|| {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            // Without the handler a signal still ends the run; only the cleanup is lost.
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                for path in pending().drain(..) {
+                    let _ = fs::remove_file(path);
+                }
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        });
+    });
+}
+
+/// A temporary file listed for removal on a signal while it exists.
+struct Temporary {
+    /// `None` only once taken by `unregister`.
+    file: Option<NamedTempFile>,
+}
+
+impl Temporary {
+    fn as_file(&self) -> &File {
+        self.file
+            .as_ref()
+            .expect("taken only by unregister")
+            .as_file()
+    }
+
+    /// Takes the file off the list, for the caller to put in place while it holds the lock.
+    fn unregister(mut self, pending: &mut Vec<PathBuf>) -> NamedTempFile {
+        let file = self.file.take().expect("taken only once");
+        pending.retain(|p| p != file.path());
+        file
+    }
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        if let Some(file) = &self.file {
+            // Off the list first; then `NamedTempFile` removes the file.
+            pending().retain(|p| p != file.path());
+        }
+    }
+}
+
 /// A new, uniquely named temporary file in `target`'s directory (a rename is atomic only within one
 /// file system), named after the target so a stray one is recognisable.
-fn temporary_beside(target: &Path) -> io::Result<NamedTempFile> {
+fn temporary_beside(target: &Path) -> io::Result<Temporary> {
     let dir = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -185,7 +251,11 @@ fn temporary_beside(target: &Path) -> io::Result<NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    builder.tempfile_in(dir)
+    remove_on_signal();
+    let mut pending = pending();
+    let file = builder.tempfile_in(dir)?;
+    pending.push(file.path().to_owned());
+    Ok(Temporary { file: Some(file) })
 }
 
 #[cfg(unix)]
@@ -268,6 +338,29 @@ mod tests {
         std::os::unix::fs::symlink("one", dir.path().join("two")).unwrap();
         assert_eq!(resolve(&dir.path().join("two")).unwrap(), file);
         assert_eq!(resolve(&file).unwrap(), file);
+    }
+
+    // Issue 13, defect 7: temporary names were `.NAME.PID.tmp`, the same for two outputs of one run
+    // and guessable; now unique, and listed for the signal thread only while they exist.
+    #[test]
+    fn regression_temporaries_are_unique_and_listed_while_they_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.csv");
+        let (a, b) = (
+            temporary_beside(&target).unwrap(),
+            temporary_beside(&target).unwrap(),
+        );
+        let (a_path, b_path) = (
+            a.file.as_ref().unwrap().path().to_owned(),
+            b.file.as_ref().unwrap().path().to_owned(),
+        );
+        assert_ne!(a_path, b_path);
+        assert_eq!(a_path.parent(), Some(dir.path()));
+        assert!(pending().contains(&a_path) && pending().contains(&b_path));
+        drop(a);
+        assert!(!pending().contains(&a_path) && !a_path.exists());
+        let kept = b.unregister(&mut pending());
+        assert!(!pending().contains(&b_path) && kept.path().exists());
     }
 
     #[test]

@@ -156,3 +156,58 @@ fn regression_check_fix_symlink_fixes_target() {
     let liwa = fixed.find("لواء التجربة").unwrap();
     assert!(kataiba < liwa, "aliases sorted in the real file:\n{fixed}");
 }
+
+// Issue 13, defect 7: an interrupted `-o` run left its hidden temporary file behind, for every signal.
+#[test]
+fn regression_o_temp_removed_on_signal() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::Stdio;
+    // (row name, signal name for kill, signal number)
+    let cases = [
+        ("sigint", "INT", 2),
+        ("sigterm", "TERM", 15),
+        ("sighup", "HUP", 1),
+    ];
+    for (name, signal, number) in cases {
+        let dir = TempDir::new();
+        dir.write("out.csv", "previous\n");
+        let gazetteer = dir.write("g.yml", SMALL_GAZETTEER);
+        // Standard input stays open, so the run waits with its temporary file created.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rasid"))
+            .args(["count", "--quiet", "--no-default-gazetteers", "-g"])
+            .arg(&gazetteer)
+            .args(["-o", "out.csv"])
+            .current_dir(dir.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut waited = 0;
+        while names_in(dir.path()).len() < 2 {
+            assert!(waited < 1000, "{name}: no temporary file appeared");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            waited += 1;
+        }
+        let temporary = names_in(dir.path());
+        assert!(
+            temporary
+                .iter()
+                .any(|n| n.starts_with(".out.csv.") && n.ends_with(".tmp")),
+            "{name}: {temporary:?}"
+        );
+        let killed = Command::new("kill")
+            .args(["-s", signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.signal(), Some(number), "{name}: {status:?}");
+        assert_eq!(names_in(dir.path()), ["out.csv"], "{name}");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("out.csv")).unwrap(),
+            "previous\n",
+            "{name}"
+        );
+    }
+}
