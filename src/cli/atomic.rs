@@ -190,7 +190,9 @@ fn remove_on_signal() {
         };
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                for path in pending().drain(..) {
+                // Held until the process ends, so no output is put in place after the signal.
+                let mut list = pending();
+                for path in list.drain(..) {
                     let _ = fs::remove_file(path);
                 }
                 let _ = signal_hook::low_level::emulate_default_handler(signal);
