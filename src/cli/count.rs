@@ -32,6 +32,14 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     let mut output = AtomicOutput::new(args.output.as_deref())?;
     let mut sink = Sink::new(args, &tagger, output.writer());
     let report = pipeline(&tagger, &fields, args, threads, &mut sink)?;
+    if report.inputs_read == 0 {
+        // A typo must not replace a good earlier result with an empty table.
+        let kept = match &args.output {
+            Some(path) if path.as_os_str() != "-" => format!("; {} left as it was", path.display()),
+            _ => String::new(),
+        };
+        return Err(Failure::trouble(format!("no input could be read{kept}")));
+    }
     sink.finish()?;
     if !args.by_document {
         let mut table = totals_table(&tagger, &report.counts);
@@ -56,6 +64,8 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
 
 /// What a run saw.
 struct Report {
+    /// Inputs (files, standard input) that could be opened and read, bad lines or not.
+    inputs_read: usize,
     counts: Counts,
     bytes: u64,
     mentions: u64,
@@ -89,6 +99,7 @@ fn pipeline(
         documents::expand(&args.inputs, &mut |w| eprintln!("rasid: {w}"));
     let total_size = documents::known_size(&inputs);
     let mut report = Report {
+        inputs_read: 0,
         counts: Counts::new(tagger.gazetteer().len()),
         bytes: 0,
         mentions: 0,
@@ -134,6 +145,7 @@ fn pipeline(
     );
     progress.clear();
     report.skipped_inputs += finished.skipped_inputs;
+    report.inputs_read = inputs.len().saturating_sub(finished.skipped_inputs);
     if args.strict && report.skipped_inputs > 0 && failure.is_none() {
         failure = Some(Failure::trouble(
             "stopped at the first unreadable input (--strict)",

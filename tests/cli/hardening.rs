@@ -201,7 +201,11 @@ fn regression_o_temp_removed_on_signal() {
             .status()
             .unwrap();
         assert!(killed.success());
+        // `wait` would close standard input, and the run could then end normally before the
+        // signal is handled; it stays open until the child is gone.
+        let stdin = child.stdin.take();
         let status = child.wait().unwrap();
+        drop(stdin);
         assert_eq!(status.signal(), Some(number), "{name}: {status:?}");
         assert_eq!(names_in(dir.path()), ["out.csv"], "{name}");
         assert_eq!(
@@ -209,5 +213,37 @@ fn regression_o_temp_removed_on_signal() {
             "previous\n",
             "{name}"
         );
+    }
+}
+
+// Issue 13, defect 8: `count typo.jsonl -o prev.csv` replaced a good result with a header-only table.
+#[test]
+fn regression_no_input_read_writes_nothing() {
+    // (row name, inputs): nothing of them can be read.
+    let cases: [(&str, &[&str]); 3] = [
+        ("missing file", &["typo.jsonl"]),
+        ("two missing files", &["typo.jsonl", "typo.txt"]),
+        ("directory without texts", &["empty"]),
+    ];
+    for (name, inputs) in cases {
+        for format in ["csv", "json"] {
+            let dir = TempDir::new();
+            dir.write("prev.csv", "a good result\n");
+            fs::create_dir(dir.path().join("empty")).unwrap();
+            let args = [inputs, &["--format", format, "-o", "prev.csv"]].concat();
+            let out = count_stdin(&dir, &args).expect_code(2);
+            assert!(
+                out.stderr
+                    .contains("no input could be read; prev.csv left as it was"),
+                "{name}: {}",
+                out.stderr
+            );
+            let prev = fs::read_to_string(dir.path().join("prev.csv")).unwrap();
+            assert_eq!(prev, "a good result\n", "{name}");
+            assert_eq!(names_in(dir.path()), ["empty", "prev.csv"], "{name}");
+            // To standard output: no header-only table either.
+            let out = count_stdin(&dir, &[inputs, &["--format", format]].concat()).expect_code(2);
+            assert_eq!(out.stdout, "", "{name}");
+        }
     }
 }
