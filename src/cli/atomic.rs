@@ -84,7 +84,7 @@ impl AtomicOutput {
                 return Ok(AtomicOutput::stream(Box::new(file), &shown));
             }
         }
-        let temp = temporary_beside(&target).map_err(|e| fail(&e))?;
+        let temp = temporary_beside(&target).map_err(|e| fail(&without_temporary_path(&e)))?;
         let file = temp.as_file().try_clone().map_err(|e| fail(&e))?;
         let writer = Named::new(BufWriter::new(Box::new(file) as Box<dyn Write>), &shown);
         let target = match &existing {
@@ -268,6 +268,17 @@ fn link_count(meta: &fs::Metadata) -> u64 {
 #[cfg(not(unix))]
 fn link_count(_: &fs::Metadata) -> u64 {
     1
+}
+
+/// The message of an error from `tempfile`, less the ` at path "…"` it appends: the user named
+/// another path, and the temporary file does not exist. (`tempfile` wraps the OS error in a private
+/// type that hides it, so the text is the only handle.)
+fn without_temporary_path(e: &io::Error) -> String {
+    let message = e.to_string();
+    match message.rfind(" at path \"") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    }
 }
 
 /// Best effort: the replacement keeps the replaced file's mode and, when allowed (as root), owner.

@@ -26,10 +26,11 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     if args.merge {
         return merge(args);
     }
+    // First, so that an output that cannot be written fails before any work.
+    let mut output = AtomicOutput::new(args.output.as_deref())?;
     let tagger = build_tagger(&args.gazetteer)?;
     let threads = parallel::threads(args.threads);
     let fields = args.fields.fields(args.group_by.as_deref());
-    let mut output = AtomicOutput::new(args.output.as_deref())?;
     let mut sink = Sink::new(args, &tagger, output.writer());
     let report = pipeline(&tagger, &fields, args, threads, &mut sink)?;
     if report.inputs_read == 0 {
@@ -64,7 +65,7 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
 
 /// What a run saw.
 struct Report {
-    /// Inputs (files, standard input) that could be opened and read, bad lines or not.
+    /// Inputs (files, standard input) that gave documents or were read to the end.
     inputs_read: usize,
     counts: Counts,
     bytes: u64,
@@ -77,7 +78,10 @@ struct Report {
 struct BatchResult {
     warnings: Vec<String>,
     rows: Vec<DocumentRows>,
+    /// Bytes of decoded text tagged.
     bytes: u64,
+    /// Bytes read from the inputs, bad documents included: the progress line's unit.
+    input_bytes: u64,
     documents: u64,
     mentions: u64,
 }
@@ -116,8 +120,7 @@ fn pipeline(
         |event| {
             let result = match event {
                 parallel::Event::Unreadable(warning) => {
-                    progress.clear();
-                    eprintln!("rasid: {warning}");
+                    progress.warn(&warning);
                     return true;
                 }
                 parallel::Event::Batch(result) => result,
@@ -126,8 +129,7 @@ fn pipeline(
             report.mentions += result.mentions;
             report.skipped_documents += result.warnings.len();
             for w in &result.warnings {
-                progress.clear();
-                eprintln!("rasid: {w}");
+                progress.warn(w);
             }
             if args.strict && !result.warnings.is_empty() {
                 failure = Some(Failure::trouble(
@@ -139,13 +141,13 @@ fn pipeline(
                 failure = Some(e);
                 return false;
             }
-            progress.update(result.documents, result.bytes);
+            progress.update(result.documents, result.input_bytes);
             true
         },
     );
     progress.clear();
-    report.skipped_inputs += finished.skipped_inputs;
-    report.inputs_read = inputs.len().saturating_sub(finished.skipped_inputs);
+    report.skipped_inputs += finished.skipped.inputs;
+    report.inputs_read = inputs.len().saturating_sub(finished.skipped.unread);
     if args.strict && report.skipped_inputs > 0 && failure.is_none() {
         failure = Some(Failure::trouble(
             "stopped at the first unreadable input (--strict)",
@@ -188,10 +190,12 @@ impl Worker {
             warnings: Vec::new(),
             rows: Vec::new(),
             bytes: 0,
+            input_bytes: 0,
             documents: 0,
             mentions: 0,
         };
         for raw in batch {
+            result.input_bytes += raw.input_len();
             let document = match raw.parse(fields) {
                 Ok(document) => document,
                 Err(warning) => {
@@ -363,7 +367,9 @@ fn merge(args: &CountArgs) -> Result<u8, Failure> {
     for path in &args.inputs {
         let part = read_table(path)?;
         grouped |= part.entities.iter().any(|r| r.group.is_some());
-        table.merge(part);
+        table
+            .merge(part)
+            .map_err(|e| Failure::trouble(format!("{}: {e}", path.display())))?;
     }
     table.finish(&args.labels, args.min_mentions, args.top);
     let mut output = AtomicOutput::new(args.output.as_deref())?;

@@ -11,8 +11,7 @@ use std::io::{self, BufRead, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use flate2::read::MultiGzDecoder;
-
+use super::gz::GzReader;
 use super::progress::Progress;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 
@@ -29,6 +28,12 @@ pub(crate) struct RawDocument {
 impl RawDocument {
     fn is_json_line(&self) -> bool {
         self.line > 0
+    }
+
+    /// How many bytes of the input this document was read from: a JSON line with its newline, or a
+    /// whole file. The progress line's unit, comparable with file sizes.
+    pub(crate) fn input_len(&self) -> u64 {
+        self.bytes.len() as u64 + u64::from(self.is_json_line())
     }
 
     /// Where to point a warning about this document.
@@ -277,26 +282,38 @@ pub(crate) fn known_size(inputs: &[Input]) -> Option<u64> {
     })
 }
 
+/// How many inputs reading skipped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Skipped {
+    /// Inputs that failed, at the start or part-way.
+    pub(crate) inputs: usize,
+    /// Those of them that failed before giving any document.
+    pub(crate) unread: usize,
+}
+
 /// Reads every input and hands documents to `emit` in batches of about `batch_bytes`. Unreadable inputs
-/// are reported to `warn` and skipped; returns how many were skipped. `emit` returns false to stop.
+/// are reported to `warn` and skipped (the documents read before a failure part-way are kept);
+/// returns how many were skipped. `emit` returns false to stop.
 pub(crate) fn read_all(
     inputs: &[Input],
     batch_bytes: usize,
     emit: &mut dyn FnMut(Vec<RawDocument>) -> bool,
     warn: &mut dyn FnMut(String),
-) -> usize {
+) -> Skipped {
     let mut batcher = Batcher {
         batch: Vec::new(),
         bytes: 0,
         limit: batch_bytes,
         emit,
         stopped: false,
+        pushed: 0,
     };
-    let mut skipped = 0;
+    let mut skipped = Skipped::default();
     for input in inputs {
         if batcher.stopped {
             break;
         }
+        let pushed_before = batcher.pushed;
         let result = match input {
             Input::Text(path) => read_text(path, &mut batcher),
             Input::JsonLines(path) => read_json_lines_file(path, &mut batcher),
@@ -304,7 +321,8 @@ pub(crate) fn read_all(
         };
         if let Err(message) = result {
             warn(message);
-            skipped += 1;
+            skipped.inputs += 1;
+            skipped.unread += usize::from(batcher.pushed == pushed_before);
         }
     }
     batcher.flush();
@@ -317,11 +335,14 @@ struct Batcher<'e> {
     limit: usize,
     emit: &'e mut dyn FnMut(Vec<RawDocument>) -> bool,
     stopped: bool,
+    /// Documents pushed so far.
+    pushed: usize,
 }
 
 impl Batcher<'_> {
     fn push(&mut self, document: RawDocument) {
         self.bytes += document.bytes.len();
+        self.pushed += 1;
         self.batch.push(document);
         if self.bytes >= self.limit {
             self.flush();
@@ -354,7 +375,7 @@ fn read_json_lines_file(path: &Path, batcher: &mut Batcher<'_>) -> Result<(), St
     let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let source: Arc<str> = path.display().to_string().into();
     let reader: Box<dyn Read> = if path.to_string_lossy().ends_with(".gz") {
-        Box::new(MultiGzDecoder::new(file))
+        Box::new(GzReader::new(BufReader::new(file)))
     } else {
         Box::new(file)
     };
@@ -452,21 +473,15 @@ pub(crate) fn each_document(
         !quiet && io::stderr().is_terminal(),
         known_size(&inputs),
     ));
-    let warn = |message: String| {
-        progress.borrow_mut().clear();
-        eprintln!("rasid: {message}");
-    };
+    let warn = |message: String| progress.borrow().warn(&message);
     let skipped_inputs = read_all(
         &inputs,
         BATCH_BYTES,
         &mut |batch| {
             let (mut count, mut bytes) = (0, 0);
             for raw in batch {
-                let result = raw.parse(fields).and_then(|document| {
-                    each(&document)?;
-                    bytes += document.text.len() as u64;
-                    Ok(())
-                });
+                bytes += raw.input_len();
+                let result = raw.parse(fields).and_then(|document| each(&document));
                 match result {
                     Ok(()) => count += 1,
                     Err(message) => {
@@ -480,8 +495,8 @@ pub(crate) fn each_document(
         },
         &mut |w| warn(w),
     );
-    progress.borrow_mut().clear();
-    reading.skipped_inputs = skipped_in_dirs + skipped_inputs;
+    progress.borrow().clear();
+    reading.skipped_inputs = skipped_in_dirs + skipped_inputs.inputs;
     reading
 }
 
@@ -540,6 +555,34 @@ mod tests {
             bad.parse(&f).unwrap_err(),
             "c.jsonl:3: not valid UTF-8 at byte 10"
         );
+    }
+
+    // Issue 13, defect 15: the progress line counted decoded text against file sizes, so its time
+    // left was wrong for JSON Lines (escapes decode shorter).
+    #[test]
+    fn regression_progress_counts_input_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        let lines = "{\"text\": \"\\u062d\\u0644\\u0628\"}\n{\"text\": \"حلب\"}\n";
+        std::fs::write(&path, lines).unwrap();
+        let text = dir.path().join("a.txt");
+        std::fs::write(&text, "قصف في حلب").unwrap();
+        let inputs = [Input::JsonLines(path), Input::Text(text)];
+        let (mut read, mut decoded) = (0, 0);
+        read_all(
+            &inputs,
+            BATCH_BYTES,
+            &mut |batch| {
+                for raw in batch {
+                    read += raw.input_len();
+                    decoded += raw.parse(&fields(None)).unwrap().text.len() as u64;
+                }
+                true
+            },
+            &mut |w| panic!("{w}"),
+        );
+        assert_eq!(read, known_size(&inputs).unwrap());
+        assert!(decoded < read);
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod count;
 mod coverage;
 mod documents;
 mod eval;
+mod gz;
 mod html;
 mod input;
 mod output;

@@ -32,7 +32,7 @@ pub(crate) enum Event<R> {
 /// What a run leaves: every worker's final state, and how many inputs could not be read.
 pub(crate) struct Finished<S> {
     pub(crate) states: Vec<S>,
-    pub(crate) skipped_inputs: usize,
+    pub(crate) skipped: documents::Skipped,
 }
 
 /// Reads `inputs`, runs `work` over every batch on `threads` workers (each starting from `init()`),
@@ -114,7 +114,7 @@ pub(crate) fn in_order<S: Send, R: Send>(
                 {}
             }
         }
-        let skipped_inputs = reader.join().expect("the reader thread does not panic");
+        let skipped = reader.join().expect("the reader thread does not panic");
         if !stopped {
             for warning in warn_rx.try_iter() {
                 each(Event::Unreadable(warning));
@@ -124,9 +124,6 @@ pub(crate) fn in_order<S: Send, R: Send>(
             .into_iter()
             .map(|w| w.join().expect("worker threads do not panic"))
             .collect();
-        Finished {
-            states,
-            skipped_inputs,
-        }
+        Finished { states, skipped }
     })
 }

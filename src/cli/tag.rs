@@ -112,7 +112,7 @@ fn tag_json_lines(
             }
             true
         });
-        finished.skipped_inputs
+        finished.skipped.inputs
     } else {
         let mut scratch = Scratch::new();
         let mut tag_batch = |batch: Vec<RawDocument>| {
@@ -143,6 +143,7 @@ fn tag_json_lines(
         documents::read_all(&source, BATCH_BYTES, &mut tag_batch, &mut |w| {
             eprintln!("rasid: {w}");
         })
+        .inputs
     };
     if let Some(failure) = failure {
         return Err(failure);

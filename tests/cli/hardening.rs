@@ -247,3 +247,95 @@ fn regression_no_input_read_writes_nothing() {
         }
     }
 }
+
+// Issue 13, defect 15: the `-o` error named the temporary file, not the user's path.
+#[test]
+fn regression_o_error_names_the_users_path() {
+    let dir = TempDir::new();
+    dir.write("file.txt", "a file, not a directory");
+    // (row name, -o path, expected message)
+    let cases = [
+        (
+            "missing directory",
+            "missing/out.csv",
+            "rasid: missing/out.csv: No such file or directory",
+        ),
+        (
+            "under a file",
+            "file.txt/out.csv",
+            "rasid: file.txt/out.csv: Not a directory",
+        ),
+    ];
+    for (name, path, expected) in cases {
+        let out = count_stdin(&dir, &["-o", path]).expect_code(2);
+        assert!(out.stderr.starts_with(expected), "{name}: {}", out.stderr);
+        assert!(!out.stderr.contains(".tmp"), "{name}: {}", out.stderr);
+    }
+}
+
+// Issue 13, defect 15: `-o dir/` failed only after the whole run.
+#[test]
+fn regression_o_directory_fails_before_the_run() {
+    let dir = TempDir::new();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    for path in ["sub", "sub/", "new/"] {
+        // Without --quiet: a run would end with its summary line.
+        let out = run_with_gazetteer(
+            &dir,
+            SMALL_GAZETTEER,
+            &["count", "-o", path],
+            ARTICLE.as_bytes(),
+        )
+        .expect_code(2);
+        assert_eq!(
+            out.stderr,
+            format!("rasid: {path}: is a directory, not a file to write\n"),
+            "{path}"
+        );
+        assert!(!dir.path().join("new").exists());
+    }
+}
+
+// Issue 13, defect 15: trailing bytes after a gzip stream were reported as "unexpected end of file".
+#[test]
+fn regression_gz_trailing_bytes_message() {
+    use std::io::Write;
+    let dir = TempDir::new();
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder
+        .write_all(format!("{{\"id\": \"a\", \"text\": \"{ARTICLE}\"}}\n").as_bytes())
+        .unwrap();
+    let gz = encoder.finish().unwrap();
+    dir.write("c.jsonl.gz", [gz.clone(), b"log line\n".to_vec()].concat());
+    let out = count_stdin(&dir, &["c.jsonl.gz", "--format", "json"]).expect_code(2);
+    assert!(
+        out.stderr.contains(&format!(
+            "rasid: c.jsonl.gz: trailing bytes after the gzip data at byte {}",
+            gz.len()
+        )),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.json()["documents"], 1, "the document before is counted");
+}
+
+// Issue 13, defect 15: `--merge` wrapped past u64::MAX.
+#[test]
+fn regression_merge_overflow_is_an_error() {
+    let dir = TempDir::new();
+    let part = format!(
+        r#"{{"documents": 1, "entities": [{{"id": "group:sdf", "label": "ARMED_GROUP", "name": "قسد", "name_en": "SDF", "mentions": {}, "documents": 1}}]}}"#,
+        u64::MAX
+    );
+    dir.write("a.json", &part);
+    dir.write("b.json", &part);
+    let out = count_stdin(&dir, &["--merge", "a.json", "b.json"]).expect_code(2);
+    assert_eq!(
+        out.stderr,
+        format!(
+            "rasid: b.json: the counts of \"group:sdf\" add up past {} and cannot be merged\n",
+            u64::MAX
+        )
+    );
+    assert_eq!(out.stdout, "");
+}
