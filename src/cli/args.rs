@@ -142,10 +142,10 @@ pub(crate) struct TagArgs {
     /// The JSON field holding the text, for `.jsonl` inputs.
     #[arg(long, value_name = "FIELD", default_value = "text")]
     pub(crate) text_field: String,
-    /// Worker threads for `.jsonl` inputs written as JSON Lines (default: all cores); output order
+    /// Worker threads (1 to 256) for `.jsonl` inputs written as JSON Lines (default: all cores); output order
     /// is input order whatever the number.
     #[arg(short = 'j', long, value_name = "N")]
-    pub(crate) threads: Option<usize>,
+    pub(crate) threads: Option<u64>,
     #[command(flatten)]
     pub(crate) gazetteer: GazetteerArgs,
 }
@@ -190,9 +190,9 @@ pub(crate) struct CountArgs {
     pub(crate) top: Option<usize>,
     #[command(flatten)]
     pub(crate) fields: FieldArgs,
-    /// Worker threads (default: all cores).
+    /// Worker threads, 1 to 256 (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
-    pub(crate) threads: Option<usize>,
+    pub(crate) threads: Option<u64>,
     /// Stop at the first bad document instead of skipping it.
     #[arg(long)]
     pub(crate) strict: bool,

@@ -26,10 +26,10 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     if args.merge {
         return merge(args);
     }
+    let threads = parallel::threads(args.threads)?;
     // First, so that an output that cannot be written fails before any work.
     let mut output = AtomicOutput::new(args.output.as_deref())?;
     let tagger = build_tagger(&args.gazetteer)?;
-    let threads = parallel::threads(args.threads);
     let fields = args.fields.fields(args.group_by.as_deref());
     let mut sink = Sink::new(args, &tagger, output.writer());
     let report = pipeline(&tagger, &fields, args, threads, &mut sink)?;

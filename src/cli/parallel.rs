@@ -14,11 +14,26 @@ use std::sync::{Mutex, mpsc};
 
 use super::documents::{self, Input, RawDocument};
 
-/// The number of workers: as asked, or one per core.
-pub(crate) fn threads(asked: Option<usize>) -> usize {
-    asked
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1)
+/// The most workers `-j` accepts: far past any machine's cores, far below what makes thread
+/// creation fail (`-j 100000` aborted) or the channels' capacity overflow (`-j 18446744073709551615`).
+pub(crate) const MAX_THREADS: u64 = 256;
+
+/// The number of workers: as asked, or one per core (at most [`MAX_THREADS`]).
+///
+/// # Errors
+///
+/// A one-line message when the number asked is 0 or above [`MAX_THREADS`].
+pub(crate) fn threads(asked: Option<u64>) -> Result<usize, super::Failure> {
+    let Some(asked) = asked else {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        return Ok(cores.min(MAX_THREADS as usize));
+    };
+    match usize::try_from(asked) {
+        Ok(n) if (1..=MAX_THREADS).contains(&asked) => Ok(n),
+        _ => Err(super::Failure::trouble(format!(
+            "-j {asked}: the number of threads must be between 1 and {MAX_THREADS}"
+        ))),
+    }
 }
 
 /// What the calling thread receives, in input order.

@@ -12,6 +12,8 @@ use super::parallel;
 use super::{EXIT_TROUBLE, Failure, build_tagger};
 
 pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
+    // Checked first: a bad -j is a usage error whatever the inputs.
+    let threads = parallel::threads(args.threads)?;
     let tagger = build_tagger(&args.gazetteer)?;
     let format = args.format.unwrap_or(if io::stdout().is_terminal() {
         TagFormat::Pretty
@@ -32,7 +34,14 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
     writer.begin(&mut out)?;
     for input in &inputs {
         if input.is_json_lines() {
-            code = code.max(tag_json_lines(&tagger, input, args, &mut writer, &mut out)?);
+            code = code.max(tag_json_lines(
+                &tagger,
+                input,
+                args,
+                threads,
+                &mut writer,
+                &mut out,
+            )?);
             continue;
         }
         let text = match input.read() {
@@ -76,6 +85,7 @@ fn tag_json_lines(
     tagger: &rasid::Tagger,
     input: &InputName,
     args: &TagArgs,
+    threads: usize,
     writer: &mut Writer,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
@@ -87,7 +97,6 @@ fn tag_json_lines(
         code = EXIT_TROUBLE;
     };
     let skipped = if writer.format == TagFormat::Jsonl {
-        let threads = parallel::threads(args.threads);
         let tag_batch = |scratch: &mut Scratch, batch: Vec<RawDocument>| {
             let mut lines = Vec::new();
             let mut warnings = Vec::new();

@@ -339,3 +339,38 @@ fn regression_merge_overflow_is_an_error() {
     );
     assert_eq!(out.stdout, "");
 }
+
+// Issue 13, defect 5: `-j 100000` aborted on a failed thread spawn and `-j 18446744073709551615`
+// on a capacity overflow.
+#[test]
+fn regression_threads_out_of_range_is_one_line_error() {
+    let dir = TempDir::new();
+    dir.write("c.jsonl", format!("{{\"text\": \"{ARTICLE}\"}}\n"));
+    let max = u64::MAX.to_string();
+    for subcommand in ["count", "tag"] {
+        for threads in ["0", "257", "100000", max.as_str()] {
+            let out = run_with_gazetteer(
+                &dir,
+                SMALL_GAZETTEER,
+                &[subcommand, "-j", threads, "c.jsonl"],
+                b"",
+            )
+            .expect_code(2);
+            assert_eq!(
+                out.stderr,
+                format!("rasid: -j {threads}: the number of threads must be between 1 and 256\n"),
+                "{subcommand} -j {threads}"
+            );
+            assert_eq!(out.stdout, "", "{subcommand} -j {threads}");
+        }
+        for threads in ["1", "256"] {
+            run_with_gazetteer(
+                &dir,
+                SMALL_GAZETTEER,
+                &[subcommand, "--threads", threads, "c.jsonl"],
+                b"",
+            )
+            .expect_code(0);
+        }
+    }
+}
