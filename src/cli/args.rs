@@ -153,7 +153,8 @@ pub(crate) struct TagArgs {
 /// How `tag` writes its results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum TagFormat {
-    /// One object `{"path", "entities"}` for one input, an array of them for several.
+    /// One object `{"path", "entities"}` for one text input, an array of them for several
+    /// inputs or for JSON Lines.
     Json,
     /// One `{"path", "entities"}` object per line per input.
     Jsonl,

@@ -25,7 +25,8 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut writer = Writer {
         format,
-        array: inputs.len() > 1,
+        // A JSON Lines input holds many documents, so it makes an array even alone.
+        array: inputs.len() > 1 || inputs.iter().any(InputName::is_json_lines),
         written: 0,
     };
     let mut scratch = Scratch::new();

@@ -374,3 +374,67 @@ fn regression_threads_out_of_range_is_one_line_error() {
         }
     }
 }
+
+// Issue 13, defect 3: `tag --format json two.jsonl` wrote objects joined by `,` without `[ ]`.
+// Every format over several inputs gives one well-formed output.
+#[test]
+fn regression_tag_every_format_over_several_inputs() {
+    let dir = TempDir::new();
+    dir.write("a.txt", ARTICLE);
+    dir.write("b.txt", "قاسم سليماني");
+    dir.write(
+        "two.jsonl",
+        format!("{{\"id\": 1, \"text\": \"{ARTICLE}\"}}\n{{\"id\": 2, \"text\": \"لا شيء\"}}\n"),
+    );
+    dir.write(
+        "one.jsonl",
+        format!("{{\"id\": 3, \"text\": \"{ARTICLE}\"}}\n"),
+    );
+    // (row name, inputs, documents)
+    let cases: [(&str, &[&str], usize); 4] = [
+        ("two texts", &["a.txt", "b.txt"], 2),
+        ("one JSON Lines file of two", &["two.jsonl"], 2),
+        ("one JSON Lines file of one", &["one.jsonl"], 1),
+        ("a text and JSON Lines", &["a.txt", "two.jsonl"], 3),
+    ];
+    for (name, inputs, documents) in cases {
+        let tag = |format: &str| {
+            run_with_gazetteer(
+                &dir,
+                SMALL_GAZETTEER,
+                &[&["tag", "--format", format], inputs].concat(),
+                b"",
+            )
+            .expect_code(0)
+        };
+        let json = tag("json").json();
+        let array = json.as_array().unwrap_or_else(|| panic!("{name}: {json}"));
+        assert_eq!(array.len(), documents, "{name}: json");
+        let jsonl = tag("jsonl").stdout;
+        assert_eq!(jsonl.lines().count(), documents, "{name}: jsonl");
+        for line in jsonl.lines() {
+            let value: serde_json::Value =
+                serde_json::from_str(line).unwrap_or_else(|e| panic!("{name}: jsonl: {e}: {line}"));
+            assert!(value["entities"].is_array(), "{name}: {line}");
+        }
+        let tsv = tag("tsv").stdout;
+        assert_eq!(
+            tsv.matches("path\tstart\t").count(),
+            1,
+            "{name}: tsv\n{tsv}"
+        );
+        assert!(
+            tsv.lines().skip(1).all(|l| l.split('\t').count() == 11),
+            "{name}: {tsv}"
+        );
+        let html = tag("html").stdout;
+        assert_eq!(html.matches("<html").count(), 1, "{name}: html");
+        assert_eq!(html.matches("</html>").count(), 1, "{name}: html");
+        let pretty = tag("pretty").stdout;
+        assert_eq!(
+            pretty.lines().filter(|l| l.ends_with(" mentions")).count(),
+            documents,
+            "{name}: pretty"
+        );
+    }
+}
