@@ -194,13 +194,10 @@ pub(crate) enum Input {
 }
 
 /// The inputs named on the command line, directories expanded (sorted, recursive: `.txt` and `.md` as
-/// text, `.jsonl` and `.jsonl.gz` as JSON Lines). Files of other kinds found in directories are
-/// skipped; their number is returned beside the inputs.
-///
-/// # Errors
-///
-/// A message naming a path that does not exist or a directory that cannot be listed; the caller
-/// decides whether that is fatal.
+/// text, `.jsonl` and `.jsonl.gz` as JSON Lines; see [`super::walk`]). Files of other kinds found in
+/// directories are skipped and named in one warning per directory; their number, with the entries
+/// that could not be used, is returned beside the inputs. A path named on the command line is taken
+/// as it is (a FIFO such as `<(zcat …)` included); a missing one fails when it is read.
 pub(crate) fn expand(given: &[PathBuf], warn: &mut dyn FnMut(String)) -> (Vec<Input>, usize) {
     let mut inputs = Vec::new();
     let mut skipped = 0;
@@ -211,10 +208,22 @@ pub(crate) fn expand(given: &[PathBuf], warn: &mut dyn FnMut(String)) -> (Vec<In
         if path == Path::new("-") {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found, &mut skipped, warn);
-            found.sort();
-            inputs.extend(found.into_iter().filter_map(|p| classify(&p)));
+            let found = super::walk::walk(path, &|p| classify(p).is_some(), warn);
+            if !found.other_kinds.is_empty() {
+                warn(format!(
+                    "{}: skipped {} file{} of other kinds (read are .txt, .md, .jsonl, .jsonl.gz): {}",
+                    path.display(),
+                    found.other_kinds.len(),
+                    if found.other_kinds.len() == 1 {
+                        ""
+                    } else {
+                        "s"
+                    },
+                    super::walk::some_paths(&found.other_kinds)
+                ));
+            }
+            skipped += found.other_kinds.len() + found.problems;
+            inputs.extend(found.files.iter().filter_map(|p| classify(p)));
         } else if is_json_lines(path) {
             inputs.push(Input::JsonLines(path.clone()));
         } else {
@@ -222,34 +231,6 @@ pub(crate) fn expand(given: &[PathBuf], warn: &mut dyn FnMut(String)) -> (Vec<In
         }
     }
     (inputs, skipped)
-}
-
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, skipped: &mut usize, warn: &mut dyn FnMut(String)) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            warn(format!("{}: {e}", dir.display()));
-            *skipped += 1;
-            return;
-        }
-    };
-    for entry in entries {
-        let path = match entry {
-            Ok(entry) => entry.path(),
-            Err(e) => {
-                warn(format!("{}: {e}", dir.display()));
-                *skipped += 1;
-                continue;
-            }
-        };
-        if path.is_dir() {
-            walk(&path, found, skipped, warn);
-        } else if classify(&path).is_some() {
-            found.push(path);
-        } else {
-            *skipped += 1;
-        }
-    }
 }
 
 fn classify(path: &Path) -> Option<Input> {

@@ -191,10 +191,10 @@ fn directories_are_searched_and_other_files_skipped() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(rows.len(), 3, "{}", out.stdout);
-    assert!(
-        out.stderr.is_empty(),
-        "skipped file types are counted, not warned about: {}",
-        out.stderr
+    assert_eq!(
+        out.stderr,
+        "rasid: texts: skipped 1 file of other kinds (read are .txt, .md, .jsonl, .jsonl.gz): texts/skip.pdf\n",
+        "skipped file types are counted and named"
     );
 }
 

@@ -438,3 +438,88 @@ fn regression_tag_every_format_over_several_inputs() {
         );
     }
 }
+
+/// A directory `d` with one article, a link back to itself and, when `fifo` is given, a FIFO of
+/// that name.
+fn hostile_directory(dir: &TempDir, fifo: Option<&str>) {
+    dir.write("d/a.txt", ARTICLE);
+    std::os::unix::fs::symlink(".", dir.path().join("d/self")).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("d/again")).unwrap();
+    if let Some(name) = fifo {
+        mkfifo(&dir.path().join("d").join(name));
+    }
+}
+
+// Issue 13, defect 2: `ln -s . d/self; rasid count d` counted the file 41 times; two such links
+// made the walk exponential.
+#[test]
+fn regression_walk_self_link_counts_once() {
+    let dir = TempDir::new();
+    hostile_directory(&dir, None);
+    let out = count_stdin(&dir, &["d", "--format", "json"]).expect_code(2);
+    assert_eq!(out.json()["documents"], 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("d/self: a link back to d, not followed"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("d/again: a link back to d, not followed"),
+        "{}",
+        out.stderr
+    );
+}
+
+// Issue 13, defect 2: a FIFO named like an input hung count, coverage, suggest and `-g DIR` forever;
+// it is skipped with a warning and never opened.
+#[test]
+fn regression_walk_fifo_skipped_never_opened() {
+    // (row name, FIFO name, arguments after the subcommand's gazetteer flags)
+    let cases: [(&str, &str, &[&str]); 5] = [
+        ("count", "x.txt", &["count", "--quiet", "d"]),
+        ("count jsonl", "x.jsonl", &["count", "--quiet", "d"]),
+        ("coverage", "x.txt", &["coverage", "d"]),
+        ("suggest", "x.md", &["suggest", "--quiet", "d"]),
+        ("-g DIR", "x.yml", &["tag", "-g", "d", "d/a.txt"]),
+    ];
+    for (name, fifo, args) in cases {
+        let dir = TempDir::new();
+        hostile_directory(&dir, Some(fifo));
+        let out = run_with_gazetteer(&dir, SMALL_GAZETTEER, args, b"");
+        let expected =
+            format!("rasid: d/{fifo}: not a regular file (a FIFO, socket or device), skipped");
+        assert!(out.stderr.contains(&expected), "{name}: {}", out.stderr);
+        assert!(out.code == 0 || out.code == 2, "{name}: {out:?}");
+    }
+}
+
+// Issue 13, defect 2: `.lst` files inside a `-g` directory were ignored though the docs promise them.
+#[test]
+fn regression_g_dir_loads_lst_files() {
+    let dir = TempDir::new();
+    dir.write("mine/sub/militias.lst", "# test list\nلواء الاختبار\n");
+    dir.write("mine/g.yml", SMALL_GAZETTEER);
+    let out = crate::util::run_in(
+        dir.path(),
+        &[
+            "tag",
+            "--format",
+            "json",
+            "--no-default-gazetteers",
+            "-g",
+            "mine",
+            "-",
+        ],
+        "تقدم لواء الاختبار نحو البوكمال".as_bytes(),
+    )
+    .expect_code(0);
+    let labels: Vec<String> = out.json()["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["label"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(labels, ["MILITIAS", "PLACE"], "{}", out.stdout);
+}
