@@ -2,8 +2,9 @@
 //!
 //! One reader thread cuts the inputs into batches of documents; N workers process batches, each with
 //! its own state (scratch buffers, totals); the calling thread receives the results in input order
-//! through a small reorder buffer, together with the reader's warnings. Batches wait in a bounded
-//! channel, so memory does not grow with the corpus. `count` and `tag` share it.
+//! through a small reorder buffer, together with the reader's warnings. At most a window of batches is
+//! in flight (see [`window`]), so memory grows neither with the corpus nor when the output is slow.
+//! `count` and `tag` share it.
 //!
 //! Plain std threads and channels rather than a thread-pool crate: one producer, N identical
 //! consumers and an ordered sink, which channels express directly.
@@ -58,10 +59,48 @@ pub(crate) fn in_order<S: Send, R: Send>(
     threads: usize,
     init: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, Vec<RawDocument>) -> R + Sync,
+    each: impl FnMut(Event<R>) -> bool,
+) -> Finished<S> {
+    in_order_from(
+        |emit, warn| documents::read_all(inputs, documents::BATCH_BYTES, emit, warn),
+        threads,
+        init,
+        work,
+        each,
+    )
+}
+
+/// How many batches may be in flight at once (read, and not yet handed to `each`): enough to keep
+/// every worker busy while the next batch waits, and no more. When the output is slow (`rasid tag
+/// big.jsonl | slow-reader`) the reader waits for a free place instead of filling the memory with
+/// results: 300 MB of input through a reader that sleeps reached 0.91 GB without the window.
+pub(crate) fn window(threads: usize) -> usize {
+    2 * threads + 2
+}
+
+/// [`in_order`] over any source of batches: `read` hands batches to its first argument (which returns
+/// false to stop) and warnings to its second, and returns what it skipped.
+fn in_order_from<B: Send, S: Send, R: Send>(
+    read: impl FnOnce(&mut dyn FnMut(B) -> bool, &mut dyn FnMut(String)) -> documents::Skipped + Send,
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, B) -> R + Sync,
     mut each: impl FnMut(Event<R>) -> bool,
 ) -> Finished<S> {
+    let threads = threads.max(1);
+    let window = window(threads);
     let stop = AtomicBool::new(false);
-    let (batch_tx, batch_rx) = mpsc::sync_channel::<(usize, Vec<RawDocument>)>(threads);
+    // A batch is read only with a ticket, and its ticket comes back once its result is handed on:
+    // so read batches, queued batches, results in the channel and results waiting in the reorder
+    // map together never pass `window`.
+    let (ticket_tx, ticket_rx) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        ticket_tx
+            .send(())
+            .expect("the channel holds `window` tickets");
+    }
+    let mut ticket_tx = Some(ticket_tx);
+    let (batch_tx, batch_rx) = mpsc::sync_channel::<(usize, B)>(threads);
     let batch_rx = Mutex::new(batch_rx);
     let (result_tx, result_rx) = mpsc::channel::<(usize, R)>();
     let (warn_tx, warn_rx) = mpsc::channel::<String>();
@@ -69,13 +108,13 @@ pub(crate) fn in_order<S: Send, R: Send>(
         let reader = scope.spawn(|| {
             let mut index = 0;
             // Owned here, so the channels close when reading ends and the workers stop.
-            let (batch_tx, warn_tx) = (batch_tx, warn_tx);
-            documents::read_all(
-                inputs,
-                documents::BATCH_BYTES,
+            let (batch_tx, warn_tx, ticket_rx) = (batch_tx, warn_tx, ticket_rx);
+            read(
                 &mut |batch| {
-                    let sent =
-                        batch_tx.send((index, batch)).is_ok() && !stop.load(Ordering::Relaxed);
+                    if ticket_rx.recv().is_err() || stop.load(Ordering::Relaxed) {
+                        return false;
+                    }
+                    let sent = batch_tx.send((index, batch)).is_ok();
                     index += 1;
                     sent
                 },
@@ -84,7 +123,7 @@ pub(crate) fn in_order<S: Send, R: Send>(
                 },
             )
         });
-        let workers: Vec<_> = (0..threads.max(1))
+        let workers: Vec<_> = (0..threads)
             .map(|_| {
                 let (result_tx, batch_rx, init, work) =
                     (result_tx.clone(), &batch_rx, &init, &work);
@@ -115,9 +154,16 @@ pub(crate) fn in_order<S: Send, R: Send>(
                 }
                 let go_on = warn_rx.try_iter().all(|w| each(Event::Unreadable(w)))
                     && each(Event::Batch(result));
-                if !go_on {
+                if go_on {
+                    if let Some(tickets) = &ticket_tx {
+                        // Never blocks: at most `window` tickets exist.
+                        let _ = tickets.send(());
+                    }
+                } else {
                     stopped = true;
                     stop.store(true, Ordering::Relaxed);
+                    // No more tickets: a reader waiting for one ends.
+                    ticket_tx = None;
                 }
             }
             if stopped {
@@ -141,4 +187,65 @@ pub(crate) fn in_order<S: Send, R: Send>(
             .collect();
         Finished { states, skipped }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicUsize;
+
+    use super::*;
+
+    /// Runs `batches` one-number batches through the pipeline on `threads` workers; `each` stops
+    /// after `stop_after` results. Returns the results handed on and the most batches that were read
+    /// and not yet handed on at any time, as the source itself observes it.
+    fn run(batches: usize, threads: usize, stop_after: usize) -> (Vec<usize>, usize) {
+        let handed = AtomicUsize::new(0);
+        let mut most_in_flight = 0;
+        let mut results = Vec::new();
+        in_order_from(
+            |emit, _warn| {
+                for i in 0..batches {
+                    if !emit(i) {
+                        break;
+                    }
+                    most_in_flight = most_in_flight.max(i + 1 - handed.load(Ordering::SeqCst));
+                }
+                documents::Skipped::default()
+            },
+            threads,
+            || (),
+            |(), batch| batch,
+            |event| {
+                if let Event::Batch(n) = event {
+                    // A slow output: without the window the reader would race ahead meanwhile.
+                    std::thread::yield_now();
+                    results.push(n);
+                    handed.fetch_add(1, Ordering::SeqCst);
+                }
+                results.len() < stop_after
+            },
+        );
+        (results, most_in_flight)
+    }
+
+    // Issue 13, defect 4: with a slow stdout the result channel and the reorder map grew without
+    // bound (300 MB of input reached 0.91 GB).
+    #[test]
+    fn regression_batches_in_flight_never_exceed_the_window() {
+        for threads in [1, 2, 4] {
+            let (results, most_in_flight) = run(2000, threads, usize::MAX);
+            assert_eq!(results, (0..2000).collect::<Vec<_>>(), "in input order");
+            assert!(
+                most_in_flight <= 2 * threads + 2,
+                "{threads} threads: {most_in_flight} batches in flight, window {}",
+                window(threads)
+            );
+        }
+    }
+
+    #[test]
+    fn stopping_early_ends_the_run() {
+        let (results, _) = run(2000, 3, 10);
+        assert_eq!(results, (0..10).collect::<Vec<_>>());
+    }
 }
