@@ -14,6 +14,7 @@ use std::sync::Arc;
 use super::gz::GzReader;
 use super::progress::Progress;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
 
 /// A document's bytes and where they came from.
 #[derive(Debug)]
@@ -165,9 +166,9 @@ impl<'de> Visitor<'de> for DocumentSeed<'_> {
             if key == self.fields.text {
                 out.text = Some(map.next_value()?);
             } else if key == self.fields.id {
-                out.id = Some(scalar_string(map.next_value()?));
+                out.id = Some(scalar_string(map.next_value::<&'de RawValue>()?));
             } else if Some(key.as_str()) == group_field {
-                out.group = Some(scalar_string(map.next_value()?));
+                out.group = Some(scalar_string(map.next_value::<&'de RawValue>()?));
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
@@ -176,12 +177,16 @@ impl<'de> Visitor<'de> for DocumentSeed<'_> {
     }
 }
 
-/// A JSON value as text: strings as they are, other values as JSON.
-fn scalar_string(value: serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(s) => s,
-        serde_json::Value::Null => String::new(),
-        other => other.to_string(),
+/// A JSON value as text: strings unescaped, `null` empty, other values exactly as written, so a big
+/// integer id (`12345678901234567890123`) is not rounded through a float.
+fn scalar_string(value: &serde_json::value::RawValue) -> String {
+    let raw = value.get();
+    if raw.starts_with('"') {
+        serde_json::from_str(raw).unwrap_or_else(|_| raw.to_owned())
+    } else if raw == "null" {
+        String::new()
+    } else {
+        raw.to_owned()
     }
 }
 

@@ -161,11 +161,16 @@ fn tag_json_lines(
     Ok(if skipped > 0 { EXIT_TROUBLE } else { code })
 }
 
-/// One JSON line, tagged.
+/// A JSON line's fields but the text: each key (unescaped) and the byte range of its value in the
+/// line, as written.
+type RawFields = Vec<(String, std::ops::Range<usize>)>;
+
+/// One JSON line, tagged: the line as read, and where its fields are in it.
 struct TaggedLine {
     location: String,
-    /// The document's fields but the text.
-    fields: serde_json::Map<String, serde_json::Value>,
+    line: String,
+    /// Every field but the text and a former `entities`, in the line's order.
+    fields: RawFields,
     text: String,
     mentions: Vec<rasid::Mention>,
 }
@@ -179,9 +184,9 @@ fn tag_line(
     scratch: &mut Scratch,
 ) -> Result<TaggedLine, String> {
     let (location, line) = raw.into_text()?;
-    let mut fields: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(&line).map_err(|e| format!("{location}: invalid JSON: {e}"))?;
-    let Some(serde_json::Value::String(text)) = fields.remove(text_field) else {
+    let (fields, text) =
+        raw_fields(&line, text_field).map_err(|e| format!("{location}: invalid JSON: {e}"))?;
+    let Some(text) = text else {
         return Err(format!("{location}: no string field \"{text_field}\""));
     };
     let mut mentions = Vec::new();
@@ -190,20 +195,76 @@ fn tag_line(
         .map_err(|e| format!("{location}: {e}"))?;
     Ok(TaggedLine {
         location,
+        line,
         fields,
         text,
         mentions,
     })
 }
 
+/// The fields of a JSON object line, values left as written (`serde_json`'s `RawValue`: no number
+/// is converted, so `12345678901234567890123` and `1e400` pass through as they are, and no map
+/// re-sorts the keys), and the text field's string. The text field, when it is not a string, is
+/// reported as missing.
+fn raw_fields(
+    line: &str,
+    text_field: &str,
+) -> Result<(RawFields, Option<String>), serde_json::Error> {
+    use serde::de::{Deserializer as _, MapAccess, Visitor};
+    use serde_json::value::RawValue;
+
+    struct Fields<'t> {
+        text_field: &'t str,
+        base: usize,
+    }
+
+    impl<'de> Visitor<'de> for Fields<'_> {
+        type Value = (RawFields, Option<String>);
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+
+        fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+            let (mut fields, mut text) = (Vec::new(), None);
+            while let Some(key) = map.next_key::<String>()? {
+                let value: &'de RawValue = map.next_value()?;
+                if key == self.text_field {
+                    text = serde_json::from_str::<String>(value.get()).ok();
+                } else if key != "entities" {
+                    // The value borrows from the line, so its place is its address less the line's.
+                    let start = value.get().as_ptr() as usize - self.base;
+                    fields.push((key, start..start + value.get().len()));
+                }
+            }
+            Ok((fields, text))
+        }
+    }
+
+    let mut deserializer = serde_json::Deserializer::from_str(line);
+    let parsed = (&mut deserializer).deserialize_map(Fields {
+        text_field,
+        base: line.as_ptr() as usize,
+    })?;
+    deserializer.end()?;
+    Ok(parsed)
+}
+
 impl TaggedLine {
-    /// Writes the document's own fields with `entities` added, as one JSON line.
-    fn write_json(mut self, tagger: &rasid::Tagger, out: &mut Vec<u8>) {
+    /// Writes the document's own fields, as written and in their order, with `entities` added, as
+    /// one JSON line.
+    fn write_json(self, tagger: &rasid::Tagger, out: &mut Vec<u8>) {
+        out.push(b'{');
+        for (key, value) in &self.fields {
+            serde_json::to_writer(&mut *out, key).expect("a string serialises");
+            out.push(b':');
+            out.extend_from_slice(self.line[value.clone()].as_bytes());
+            out.push(b',');
+        }
+        out.extend_from_slice(b"\"entities\":");
         let records = records(tagger, &self.text, &self.mentions);
-        let entities = serde_json::to_value(records).expect("records serialise");
-        self.fields.insert("entities".to_owned(), entities);
-        serde_json::to_writer(&mut *out, &self.fields).expect("a JSON map serialises");
-        out.push(b'\n');
+        serde_json::to_writer(&mut *out, &records).expect("records serialise");
+        out.extend_from_slice(b"}\n");
     }
 }
 

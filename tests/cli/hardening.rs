@@ -523,3 +523,29 @@ fn regression_g_dir_loads_lst_files() {
         .collect();
     assert_eq!(labels, ["MILITIAS", "PLACE"], "{}", out.stdout);
 }
+
+// Issue 13, defect 13: `tag` re-ordered a JSON line's keys alphabetically and turned the id
+// 12345678901234567890123 into 1.2345678901234568e+22 (so did `count --by-document`), and rejected
+// `1e400` that `count` accepts.
+#[test]
+fn regression_jsonl_fields_pass_through_untouched() {
+    let dir = TempDir::new();
+    let fields = r#""zeta": "z", "id": 12345678901234567890123, "alpha": {"b": [1, 2.50, 1e400], "a": null}, "big": 1e400, "ok": true"#;
+    dir.write(
+        "c.jsonl",
+        format!("{{{fields}, \"text\": \"{ARTICLE}\"}}\n"),
+    );
+    let out = run_with_gazetteer(&dir, SMALL_GAZETTEER, &["tag", "c.jsonl"], b"").expect_code(0);
+    let expected = r#"{"zeta":"z","id":12345678901234567890123,"alpha":{"b": [1, 2.50, 1e400], "a": null},"big":1e400,"ok":true,"entities":["#;
+    assert!(out.stdout.starts_with(expected), "{}", out.stdout);
+    assert!(out.stdout.ends_with("]}\n"), "{}", out.stdout);
+    let counted =
+        count_stdin(&dir, &["c.jsonl", "--by-document", "--format", "jsonl"]).expect_code(0);
+    for line in counted.stdout.lines() {
+        assert!(
+            line.starts_with(r#"{"doc_id":"12345678901234567890123","#),
+            "{line}"
+        );
+    }
+    assert_eq!(counted.stdout.lines().count(), 2, "{}", counted.stdout);
+}
