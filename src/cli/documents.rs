@@ -62,6 +62,31 @@ pub(crate) struct Document {
     pub(crate) id: String,
     pub(crate) text: String,
     pub(crate) group: Option<String>,
+    /// With a group asked for: the document had no value for it (no field, or a date no form of
+    /// [`super::dates`] reads), so its group is `""`.
+    pub(crate) ungrouped: bool,
+}
+
+/// Why a document is skipped.
+#[derive(Debug)]
+pub(crate) enum Skip {
+    /// A JSON line without the text field. Its own kind, because a corpus with another field name
+    /// misses it on every line, and that is said once with the count.
+    NoText { source: Arc<str>, line: usize },
+    /// Anything else, as a message naming the place.
+    Other(String),
+}
+
+impl Skip {
+    /// The message for one skipped document.
+    pub(crate) fn message(&self, fields: &Fields) -> String {
+        match self {
+            Skip::NoText { source, line } => {
+                format!("{source}:{line}: no string field \"{}\"", fields.text)
+            }
+            Skip::Other(message) => message.clone(),
+        }
+    }
 }
 
 impl RawDocument {
@@ -85,16 +110,19 @@ impl RawDocument {
     ///
     /// # Errors
     ///
-    /// A message naming the file and line: invalid UTF-8, invalid JSON, or no text field.
-    pub(crate) fn parse(self, fields: &Fields) -> Result<Document, String> {
+    /// Why the document is skipped, naming the file and line: invalid UTF-8, invalid JSON, or no
+    /// text field.
+    pub(crate) fn parse(self, fields: &Fields) -> Result<Document, Skip> {
         let is_json_line = self.is_json_line();
-        let (location, text) = self.into_text()?;
+        let (source, line) = (Arc::clone(&self.source), self.line);
+        let (location, text) = self.into_text().map_err(Skip::Other)?;
         if !is_json_line {
-            // A whole file: its location is its name.
+            // A whole file: its location is its name, and it has no fields to group by.
             let group = fields.group.as_ref().map(|_| String::new());
             return Ok(Document {
                 id: location,
                 text,
+                ungrouped: group.is_some(),
                 group,
             });
         }
@@ -102,31 +130,79 @@ impl RawDocument {
         let parsed = DocumentSeed { fields }
             .deserialize(&mut deserializer)
             .and_then(|doc| deserializer.end().map(|()| doc))
-            .map_err(|e| format!("{location}: invalid JSON: {e}"))?;
-        let text = parsed
-            .text
-            .ok_or_else(|| format!("{location}: no string field \"{}\"", fields.text))?;
+            .map_err(|e| Skip::Other(format!("{location}: invalid JSON: {e}")))?;
+        let text = parsed.text.ok_or(Skip::NoText { source, line })?;
         let id = parsed.id.unwrap_or_else(|| location.clone());
         let group = fields.group.as_ref().map(|(_, month)| {
             let value = parsed.group.unwrap_or_default();
             if *month {
-                month_of(&value).to_owned()
+                super::dates::month_of(&value).unwrap_or_default()
             } else {
                 value
             }
         });
-        Ok(Document { id, text, group })
+        Ok(Document {
+            id,
+            text,
+            ungrouped: group.as_ref().is_some_and(String::is_empty),
+            group,
+        })
     }
 }
 
-/// `YYYY-MM` of an ISO date, or the empty string.
-fn month_of(date: &str) -> &str {
-    let bytes = date.as_bytes();
-    let ok = bytes.len() >= 7
-        && bytes[..4].iter().all(u8::is_ascii_digit)
-        && bytes[4] == b'-'
-        && bytes[5..7].iter().all(u8::is_ascii_digit);
-    if ok { &date[..7] } else { "" }
+/// Lines without the text field, gathered per input so that a corpus missing it on every line
+/// gives one warning with the count instead of one per line.
+#[derive(Debug, Default)]
+pub(crate) struct MissingText {
+    /// Per input in order of appearance: the name, the number of lines, the first line.
+    inputs: Vec<(Arc<str>, usize, usize)>,
+}
+
+impl MissingText {
+    pub(crate) fn add(&mut self, source: &Arc<str>, line: usize) {
+        match self.inputs.last_mut() {
+            Some((last, count, _)) if last == source => *count += 1,
+            _ => self.inputs.push((Arc::clone(source), 1, line)),
+        }
+    }
+
+    /// One line per input: `c.jsonl:7: no string field "text"` for one line, or
+    /// `c.jsonl: 3000 lines have no string field "text" (the first is line 1); skipped`.
+    pub(crate) fn messages(&self, fields: &Fields) -> Vec<String> {
+        self.inputs
+            .iter()
+            .map(|(source, count, first)| {
+                if *count == 1 {
+                    format!("{source}:{first}: no string field \"{}\"", fields.text)
+                } else {
+                    format!(
+                        "{source}: {count} lines have no string field \"{}\" (the first is line {first}); skipped",
+                        fields.text
+                    )
+                }
+            })
+            .collect()
+    }
+}
+
+/// The warning for the documents that `--group-by` found no group for, if any.
+pub(crate) fn ungrouped_warning(fields: &Fields, ungrouped: u64) -> Option<String> {
+    let (field, month) = fields.group.as_ref()?;
+    if ungrouped == 0 {
+        return None;
+    }
+    let documents = if ungrouped == 1 {
+        "document has"
+    } else {
+        "documents have"
+    };
+    Some(if *month {
+        format!(
+            "{ungrouped} {documents} no \"{field}\" that reads as a date (ISO, 21/07/2015, epoch seconds); counted in group \"\""
+        )
+    } else {
+        format!("{ungrouped} {documents} no field \"{field}\"; counted in group \"\"")
+    })
 }
 
 struct DocumentSeed<'f> {
@@ -460,6 +536,7 @@ pub(crate) fn each_document(
         known_size(&inputs),
     ));
     let warn = |message: String| progress.borrow().warn(&message);
+    let mut missing = MissingText::default();
     let skipped_inputs = read_all(
         &inputs,
         BATCH_BYTES,
@@ -467,7 +544,15 @@ pub(crate) fn each_document(
             let (mut count, mut bytes) = (0, 0);
             for raw in batch {
                 bytes += raw.input_len();
-                let result = raw.parse(fields).and_then(|document| each(&document));
+                let result = match raw.parse(fields) {
+                    Ok(document) => each(&document),
+                    Err(Skip::NoText { source, line }) => {
+                        reading.skipped_documents += 1;
+                        missing.add(&source, line);
+                        continue;
+                    }
+                    Err(Skip::Other(message)) => Err(message),
+                };
                 match result {
                     Ok(()) => count += 1,
                     Err(message) => {
@@ -482,6 +567,9 @@ pub(crate) fn each_document(
         &mut |w| warn(w),
     );
     progress.borrow().clear();
+    for message in missing.messages(fields) {
+        eprintln!("rasid: {message}");
+    }
     reading.skipped_inputs = skipped_in_dirs + skipped_inputs.inputs;
     reading
 }
@@ -526,10 +614,11 @@ mod tests {
             line("{not json")
                 .parse(&f)
                 .unwrap_err()
+                .message(&f)
                 .starts_with("c.jsonl:7: invalid JSON")
         );
         assert_eq!(
-            line(r#"{"id": 1}"#).parse(&f).unwrap_err(),
+            line(r#"{"id": 1}"#).parse(&f).unwrap_err().message(&f),
             "c.jsonl:7: no string field \"text\""
         );
         let bad = RawDocument {
@@ -538,7 +627,7 @@ mod tests {
             bytes: b"{\"text\": \"\xff\"}".to_vec(),
         };
         assert_eq!(
-            bad.parse(&f).unwrap_err(),
+            bad.parse(&f).unwrap_err().message(&f),
             "c.jsonl:3: not valid UTF-8 at byte 10"
         );
     }
@@ -569,11 +658,5 @@ mod tests {
         );
         assert_eq!(read, known_size(&inputs).unwrap());
         assert!(decoded < read);
-    }
-
-    #[test]
-    fn months() {
-        assert_eq!(month_of("2015-07-25"), "2015-07");
-        assert_eq!(month_of("25/07/2015"), "");
     }
 }

@@ -549,3 +549,163 @@ fn regression_jsonl_fields_pass_through_untouched() {
     }
     assert_eq!(counted.stdout.lines().count(), 2, "{}", counted.stdout);
 }
+
+// Issue 13, defect 14: `--group-by month` put every document with a missing or non-ISO date in group
+// "" without a word.
+#[test]
+fn regression_group_by_month_reads_common_dates_and_warns_once() {
+    let dir = TempDir::new();
+    let dates = [
+        r#""2015-07-21""#,
+        r#""21/07/2015""#,
+        "1437436800",
+        r#""٢١/٠٧/٢٠١٥""#,
+        r#""yesterday""#,
+        "null",
+    ];
+    let mut lines: String = dates
+        .iter()
+        .map(|d| format!("{{\"date\": {d}, \"text\": \"{ARTICLE}\"}}\n"))
+        .collect();
+    lines.push_str(&format!("{{\"text\": \"{ARTICLE}\"}}\n"));
+    dir.write("c.jsonl", lines);
+    let out = count_stdin(
+        &dir,
+        &["c.jsonl", "--group-by", "month", "--format", "json"],
+    )
+    .expect_code(0);
+    let json = out.json();
+    let sdf: Vec<(String, u64)> = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["id"] == "group:sdf")
+        .map(|r| {
+            (
+                r["group"].as_str().unwrap().to_owned(),
+                r["documents"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(sdf, [(String::new(), 3), ("2015-07".to_owned(), 4)]);
+    assert_eq!(
+        out.stderr,
+        "rasid: 3 documents have no \"date\" that reads as a date (ISO, 21/07/2015, epoch seconds); counted in group \"\"\n"
+    );
+}
+
+// Issue 13, defect 14: `--label place` or `--label PLACES` gave a header-only table.
+#[test]
+fn regression_label_case_insensitive_unknown_is_error() {
+    let dir = TempDir::new();
+    let out = count_stdin(&dir, &["--label", "place", "--format", "jsonl"]).expect_code(0);
+    assert!(out.stdout.contains("place:albukamal"), "{}", out.stdout);
+    assert!(!out.stdout.contains("group:sdf"), "{}", out.stdout);
+    let out = count_stdin(&dir, &["--label", "PLACES"]).expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rasid: unknown label \"PLACES\": expected one of PLACE, ARMED_GROUP, PERSON, ORG\n"
+    );
+    assert_eq!(out.stdout, "");
+    // The same for --merge, against the labels of the parts.
+    count_stdin(&dir, &["--format", "json", "-o", "part.json"]).expect_code(0);
+    let out = count_stdin(
+        &dir,
+        &[
+            "--merge",
+            "part.json",
+            "--label",
+            "armed_group",
+            "--format",
+            "jsonl",
+        ],
+    )
+    .expect_code(0);
+    assert!(
+        out.stdout.contains("group:sdf") && !out.stdout.contains("place:"),
+        "{}",
+        out.stdout
+    );
+    let out = count_stdin(&dir, &["--merge", "part.json", "--label", "PLACES"]).expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rasid: unknown label \"PLACES\": expected one of ARMED_GROUP, PLACE\n"
+    );
+}
+
+// Issue 13, defect 14: `--merge` of grouped with ungrouped parts mixed the two silently.
+#[test]
+fn regression_merge_grouped_with_ungrouped_is_error() {
+    let dir = TempDir::new();
+    dir.write(
+        "c.jsonl",
+        format!("{{\"source\": \"s\", \"text\": \"{ARTICLE}\"}}\n"),
+    );
+    count_stdin(&dir, &["c.jsonl", "--format", "json", "-o", "flat.json"]).expect_code(0);
+    count_stdin(
+        &dir,
+        &[
+            "c.jsonl",
+            "--group-by",
+            "source",
+            "--format",
+            "json",
+            "-o",
+            "grouped.json",
+        ],
+    )
+    .expect_code(0);
+    for order in [["flat.json", "grouped.json"], ["grouped.json", "flat.json"]] {
+        let out = count_stdin(&dir, &["--merge", order[0], order[1]]).expect_code(2);
+        assert_eq!(
+            out.stderr,
+            "rasid: grouped.json has groups and flat.json has none: merge parts counted with the same --group-by\n"
+        );
+        assert_eq!(out.stdout, "");
+    }
+}
+
+// Issue 13, defect 14: files of other kinds in a directory were skipped without being named.
+#[test]
+fn regression_other_kinds_in_directory_named() {
+    let dir = TempDir::new();
+    dir.write("d/a.txt", ARTICLE);
+    for name in ["b.pdf", "c.doc", "d.html", "e.csv"] {
+        dir.write(&format!("d/{name}"), "x");
+    }
+    let out = count_stdin(&dir, &["d"]).expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rasid: d: skipped 4 files of other kinds (read are .txt, .md, .jsonl, .jsonl.gz): d/b.pdf, d/c.doc, d/d.html and 1 more\n"
+    );
+}
+
+// Issue 13, defect 14: a field missing in 3,000 lines printed 3,000 lines.
+#[test]
+fn regression_missing_field_one_line_with_count() {
+    let dir = TempDir::new();
+    let mut lines = format!("{{\"text\": \"{ARTICLE}\"}}\n");
+    for i in 0..3000 {
+        lines.push_str(&format!("{{\"id\": {i}, \"body\": \"{ARTICLE}\"}}\n"));
+    }
+    dir.write("c.jsonl", lines);
+    dir.write("one.jsonl", format!("{{\"body\": \"{ARTICLE}\"}}\n"));
+    let out = count_stdin(&dir, &["c.jsonl", "one.jsonl", "--format", "json"]).expect_code(2);
+    assert_eq!(
+        out.stderr,
+        "rasid: c.jsonl: 3000 lines have no string field \"text\" (the first is line 2); skipped\n\
+         rasid: one.jsonl:1: no string field \"text\"\n"
+    );
+    assert_eq!(out.json()["documents"], 1);
+    // suggest and coverage read through the same path.
+    let out = run_with_gazetteer(&dir, SMALL_GAZETTEER, &["coverage", "c.jsonl"], b"");
+    assert_eq!(
+        out.stderr
+            .lines()
+            .filter(|l| l.contains("no string field"))
+            .count(),
+        1,
+        "{}",
+        out.stderr
+    );
+}
