@@ -34,9 +34,10 @@ impl Progress {
     /// Adds `documents` and the `input_bytes` they were read from.
     pub(crate) fn update(&mut self, documents: u64, input_bytes: u64) {
         self.documents += documents;
+        // The position first: setting the message redraws, and should show both at once.
+        self.bar.inc(input_bytes);
         self.bar
             .set_message(format!("{} documents", self.documents));
-        self.bar.inc(input_bytes);
     }
 
     /// Prints `rasid: <message>` on stderr without tearing the progress line.

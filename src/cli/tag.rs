@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use rasid::Scratch;
 
 use super::args::{TagArgs, TagFormat};
-use super::documents::{self, BATCH_BYTES, Input, RawDocument};
+use super::documents::{self, BATCH_BYTES, Input, RawDocument, Skip};
 use super::input::InputName;
 use super::output::{MentionRecord, RejectedRecord, explain, records, rejected_records, tsv_field};
 use super::parallel;
@@ -93,8 +93,13 @@ fn tag_json_lines(
     let source = [Input::JsonLines(input.path().to_owned())];
     let mut code = 0;
     let mut failure = None;
-    let mut warn = |warning: &str| {
-        eprintln!("rasid: {warning}");
+    // Lines without the text field are gathered and said once, with their number, at the end.
+    let mut missing = documents::MissingText::default();
+    let mut warn = |skip: Skip| {
+        match skip {
+            Skip::NoText { source, line } => missing.add(&source, line),
+            Skip::Other(warning) => eprintln!("rasid: {warning}"),
+        }
         code = EXIT_TROUBLE;
     };
     let skipped = if writer.format == TagFormat::Jsonl {
@@ -111,9 +116,9 @@ fn tag_json_lines(
         };
         let finished = parallel::in_order(&source, threads, Scratch::new, tag_batch, |event| {
             match event {
-                parallel::Event::Unreadable(warning) => warn(&warning),
+                parallel::Event::Unreadable(warning) => warn(Skip::Other(warning)),
                 parallel::Event::Batch((lines, warnings)) => {
-                    warnings.iter().for_each(|w| warn(w));
+                    warnings.into_iter().for_each(&mut warn);
                     if let Err(e) = out.write_all(&lines) {
                         failure = Some(Failure::from(e));
                         return false;
@@ -129,8 +134,8 @@ fn tag_json_lines(
             for raw in batch {
                 let line = match tag_line(tagger, raw, &args.text_field, &mut scratch) {
                     Ok(line) => line,
-                    Err(warning) => {
-                        warn(&warning);
+                    Err(skip) => {
+                        warn(skip);
                         continue;
                     }
                 };
@@ -158,6 +163,14 @@ fn tag_json_lines(
     if let Some(failure) = failure {
         return Err(failure);
     }
+    let fields = documents::Fields {
+        text: args.text_field.clone(),
+        id: String::new(),
+        group: None,
+    };
+    for message in missing.messages(&fields) {
+        eprintln!("rasid: {message}");
+    }
     Ok(if skipped > 0 { EXIT_TROUBLE } else { code })
 }
 
@@ -175,24 +188,28 @@ struct TaggedLine {
     mentions: Vec<rasid::Mention>,
 }
 
-/// Parses and tags one JSON line; `Err` is the warning for a line to skip (not UTF-8, not JSON, no
-/// text, or a text rasid cannot tag).
+/// Parses and tags one JSON line; `Err` says why the line is skipped (not UTF-8, not JSON, no text,
+/// or a text rasid cannot tag).
 fn tag_line(
     tagger: &rasid::Tagger,
     raw: RawDocument,
     text_field: &str,
     scratch: &mut Scratch,
-) -> Result<TaggedLine, String> {
-    let (location, line) = raw.into_text()?;
-    let (fields, text) =
-        raw_fields(&line, text_field).map_err(|e| format!("{location}: invalid JSON: {e}"))?;
+) -> Result<TaggedLine, Skip> {
+    let (source, number) = (std::sync::Arc::clone(&raw.source), raw.line);
+    let (location, line) = raw.into_text().map_err(Skip::Other)?;
+    let (fields, text) = raw_fields(&line, text_field)
+        .map_err(|e| Skip::Other(format!("{location}: invalid JSON: {e}")))?;
     let Some(text) = text else {
-        return Err(format!("{location}: no string field \"{text_field}\""));
+        return Err(Skip::NoText {
+            source,
+            line: number,
+        });
     };
     let mut mentions = Vec::new();
     tagger
         .tag_with(scratch, &text, |m| mentions.push(m))
-        .map_err(|e| format!("{location}: {e}"))?;
+        .map_err(|e| Skip::Other(format!("{location}: {e}")))?;
     Ok(TaggedLine {
         location,
         line,

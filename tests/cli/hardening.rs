@@ -697,15 +697,25 @@ fn regression_missing_field_one_line_with_count() {
          rasid: one.jsonl:1: no string field \"text\"\n"
     );
     assert_eq!(out.json()["documents"], 1);
-    // suggest and coverage read through the same path.
-    let out = run_with_gazetteer(&dir, SMALL_GAZETTEER, &["coverage", "c.jsonl"], b"");
-    assert_eq!(
-        out.stderr
-            .lines()
-            .filter(|l| l.contains("no string field"))
-            .count(),
-        1,
-        "{}",
-        out.stderr
-    );
+    // coverage and tag (in every format: JSON Lines output runs in parallel) say it once too.
+    let runs: [&[&str]; 3] = [
+        &["coverage", "c.jsonl"],
+        &["tag", "--format", "jsonl", "c.jsonl"],
+        &["tag", "--format", "tsv", "c.jsonl"],
+    ];
+    for args in runs {
+        let out = run_with_gazetteer(&dir, SMALL_GAZETTEER, args, b"").expect_code(2);
+        assert_eq!(
+            out.stderr
+                .lines()
+                .filter(|l| l.contains("no string field"))
+                .count(),
+            1,
+            "{args:?}: {}",
+            out.stderr
+        );
+        let expected =
+            "c.jsonl: 3000 lines have no string field \"text\" (the first is line 2); skipped";
+        assert!(out.stderr.contains(expected), "{args:?}: {}", out.stderr);
+    }
 }
