@@ -8,7 +8,7 @@
 //! | a regular file | a temporary file beside it, given the file's mode and owner, synced, renamed over it |
 //! | a regular file with other hard links | staged in a temporary file; at the end copied *into* the file, which keeps its inode so every name shows the result |
 //! | a symbolic link (or a chain of them) | resolved: the final target is written as above and the link is kept |
-//! | a device, FIFO or socket (`/dev/null`, `/dev/stdout`) | opened and written through, never replaced |
+//! | a device, FIFO or socket (`/dev/null`, `/dev/stdout`), directly or through links | opened and written through, never replaced |
 //! | a directory, or a path ending in `/` | an error before anything runs |
 //!
 //! Hard links are the trade-off: renaming over one name would leave the other names on the old
@@ -65,25 +65,31 @@ impl AtomicOutput {
         if shown.ends_with('/') {
             return Err(fail(&"is a directory, not a file to write"));
         }
-        let target = resolve(path).map_err(|e| fail(&e))?;
-        let existing = match fs::metadata(&target) {
-            Ok(meta) => Some(meta),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(fail(&e)),
-        };
-        if let Some(meta) = &existing {
-            if meta.is_dir() {
+        // What the path finally points to, through any links: a device or FIFO is opened by the path
+        // itself, since the kernel's own links (`/dev/stdout` → `/proc/self/fd/1` → `pipe:[…]`)
+        // do not resolve to a name.
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
                 return Err(fail(&"is a directory, not a file to write"));
             }
-            if !meta.is_file() {
+            Ok(meta) if !meta.is_file() => {
                 // A device, FIFO or socket: never replaced by a regular file.
                 let file = OpenOptions::new()
                     .write(true)
-                    .open(&target)
+                    .open(path)
                     .map_err(|e| fail(&e))?;
                 return Ok(AtomicOutput::stream(Box::new(file), &shown));
             }
+            _ => {}
         }
+        // A regular file, or nothing yet: the file the links lead to is the one replaced.
+        let target = resolve(path).map_err(|e| fail(&e))?;
+        let existing = match fs::metadata(&target) {
+            Ok(meta) if meta.is_file() => Some(meta),
+            Ok(_) => return Err(fail(&"changed while being opened")),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(fail(&e)),
+        };
         let temp = temporary_beside(&target).map_err(|e| fail(&without_temporary_path(&e)))?;
         let file = temp.as_file().try_clone().map_err(|e| fail(&e))?;
         let writer = Named::new(BufWriter::new(Box::new(file) as Box<dyn Write>), &shown);

@@ -72,6 +72,15 @@ fn regression_o_dash_is_stdout() {
     let out = count_stdin(&dir, &["-o", "-"]).expect_code(0);
     assert!(out.stdout.contains("group:sdf"), "{}", out.stdout);
     assert!(names_in(dir.path()).is_empty());
+    // `/dev/stdout` leads through kernel links to a pipe here: written through as well.
+    let out = count_stdin(&dir, &["-o", "/dev/stdout"]).expect_code(0);
+    assert!(out.stdout.contains("group:sdf"), "{}", out.stdout);
+    assert!(
+        fs::symlink_metadata("/dev/stdout")
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
 }
 
 // Issue 13, defect 1: a symlink was replaced by a regular file and its target left untouched.
