@@ -175,7 +175,7 @@ fn pipeline(
             progress.update(result.documents, result.input_bytes);
             true
         },
-    );
+    )?;
     progress.clear();
     report.skipped_inputs += finished.skipped.inputs;
     report.inputs_read = inputs.len().saturating_sub(finished.skipped.unread);

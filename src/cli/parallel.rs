@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
 
+use super::Failure;
 use super::documents::{self, Input, RawDocument};
 
 /// The most workers `-j` accepts: far past any machine's cores, far below what makes thread
@@ -24,14 +25,14 @@ pub(crate) const MAX_THREADS: u64 = 256;
 /// # Errors
 ///
 /// A one-line message when the number asked is 0 or above [`MAX_THREADS`].
-pub(crate) fn threads(asked: Option<u64>) -> Result<usize, super::Failure> {
+pub(crate) fn threads(asked: Option<u64>) -> Result<usize, Failure> {
     let Some(asked) = asked else {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         return Ok(cores.min(MAX_THREADS as usize));
     };
     match usize::try_from(asked) {
         Ok(n) if (1..=MAX_THREADS).contains(&asked) => Ok(n),
-        _ => Err(super::Failure::trouble(format!(
+        _ => Err(Failure::trouble(format!(
             "-j {asked}: the number of threads must be between 1 and {MAX_THREADS}"
         ))),
     }
@@ -54,13 +55,17 @@ pub(crate) struct Finished<S> {
 /// Reads `inputs`, runs `work` over every batch on `threads` workers (each starting from `init()`),
 /// and hands `each` the results in input order. `each` returns false to stop: reading ends, batches
 /// already read are processed but not handed on.
+///
+/// # Errors
+///
+/// When not one worker thread, or the reading thread, can be started.
 pub(crate) fn in_order<S: Send, R: Send>(
     inputs: &[Input],
     threads: usize,
     init: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, Vec<RawDocument>) -> R + Sync,
     each: impl FnMut(Event<R>) -> bool,
-) -> Finished<S> {
+) -> Result<Finished<S>, Failure> {
     in_order_from(
         |emit, warn| documents::read_all(inputs, documents::BATCH_BYTES, emit, warn),
         threads,
@@ -86,7 +91,7 @@ fn in_order_from<B: Send, S: Send, R: Send>(
     init: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, B) -> R + Sync,
     mut each: impl FnMut(Event<R>) -> bool,
-) -> Finished<S> {
+) -> Result<Finished<S>, Failure> {
     let threads = threads.max(1);
     let window = window(threads);
     let stop = AtomicBool::new(false);
@@ -105,42 +110,54 @@ fn in_order_from<B: Send, S: Send, R: Send>(
     let (result_tx, result_rx) = mpsc::channel::<(usize, R)>();
     let (warn_tx, warn_rx) = mpsc::channel::<String>();
     std::thread::scope(|scope| {
-        let reader = scope.spawn(|| {
-            let mut index = 0;
-            // Owned here, so the channels close when reading ends and the workers stop.
-            let (batch_tx, warn_tx, ticket_rx) = (batch_tx, warn_tx, ticket_rx);
-            read(
-                &mut |batch| {
-                    if ticket_rx.recv().is_err() || stop.load(Ordering::Relaxed) {
-                        return false;
+        // Workers first: if the system refuses threads, as many as it gives are used, and none at
+        // all is an error before anything is read.
+        let mut workers = Vec::with_capacity(threads);
+        for _ in 0..threads {
+            let (result_tx, batch_rx, init, work) = (result_tx.clone(), &batch_rx, &init, &work);
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
+                let mut state = init();
+                loop {
+                    let next = batch_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok((index, batch))) = next else {
+                        return state;
+                    };
+                    if result_tx.send((index, work(&mut state, batch))).is_err() {
+                        return state;
                     }
-                    let sent = batch_tx.send((index, batch)).is_ok();
-                    index += 1;
-                    sent
-                },
-                &mut |warning| {
-                    let _ = warn_tx.send(warning);
-                },
-            )
-        });
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                let (result_tx, batch_rx, init, work) =
-                    (result_tx.clone(), &batch_rx, &init, &work);
-                scope.spawn(move || {
-                    let mut state = init();
-                    loop {
-                        let next = batch_rx.lock().map(|rx| rx.recv());
-                        let Ok(Ok((index, batch))) = next else {
-                            return state;
-                        };
-                        if result_tx.send((index, work(&mut state, batch))).is_err() {
-                            return state;
+                }
+            });
+            match spawned {
+                Ok(worker) => workers.push(worker),
+                Err(e) if workers.is_empty() => {
+                    return Err(Failure::trouble(format!(
+                        "cannot start a worker thread: {e}"
+                    )));
+                }
+                Err(_) => break,
+            }
+        }
+        // A reader that cannot start drops its end of the batch channel, so the workers end too.
+        let reader = std::thread::Builder::new()
+            .spawn_scoped(scope, || {
+                let mut index = 0;
+                // Owned here, so the channels close when reading ends and the workers stop.
+                let (batch_tx, warn_tx, ticket_rx) = (batch_tx, warn_tx, ticket_rx);
+                read(
+                    &mut |batch| {
+                        if ticket_rx.recv().is_err() || stop.load(Ordering::Relaxed) {
+                            return false;
                         }
-                    }
-                })
+                        let sent = batch_tx.send((index, batch)).is_ok();
+                        index += 1;
+                        sent
+                    },
+                    &mut |warning| {
+                        let _ = warn_tx.send(warning);
+                    },
+                )
             })
-            .collect();
+            .map_err(|e| Failure::trouble(format!("cannot start the reading thread: {e}")))?;
         drop(result_tx);
         let mut pending = BTreeMap::new();
         let mut next = 0;
@@ -185,7 +202,7 @@ fn in_order_from<B: Send, S: Send, R: Send>(
             .into_iter()
             .map(|w| w.join().expect("worker threads do not panic"))
             .collect();
-        Finished { states, skipped }
+        Ok(Finished { states, skipped })
     })
 }
 
@@ -224,7 +241,8 @@ mod tests {
                 }
                 results.len() < stop_after
             },
-        );
+        )
+        .unwrap_or_else(|_| panic!("threads start"));
         (results, most_in_flight)
     }
 

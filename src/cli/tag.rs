@@ -126,7 +126,7 @@ fn tag_json_lines(
                 }
             }
             true
-        });
+        })?;
         finished.skipped.inputs
     } else {
         let mut scratch = Scratch::new();
