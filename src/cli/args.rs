@@ -145,10 +145,10 @@ pub(crate) struct TagArgs {
     /// The JSON field holding the text, for `.jsonl` inputs.
     #[arg(long, value_name = "FIELD", default_value = "text")]
     pub(crate) text_field: String,
-    /// Worker threads for `.jsonl` inputs written as JSON Lines (default: all cores); output order
+    /// Worker threads (1 to 256) for `.jsonl` inputs written as JSON Lines (default: all cores); output order
     /// is input order whatever the number.
     #[arg(short = 'j', long, value_name = "N")]
-    pub(crate) threads: Option<usize>,
+    pub(crate) threads: Option<u64>,
     #[command(flatten)]
     pub(crate) gazetteer: GazetteerArgs,
 }
@@ -156,7 +156,8 @@ pub(crate) struct TagArgs {
 /// How `tag` writes its results.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum TagFormat {
-    /// One object `{"path", "entities"}` for one input, an array of them for several.
+    /// One object `{"path", "entities"}` for one text input, an array of them for several
+    /// inputs or for JSON Lines.
     Json,
     /// One `{"path", "entities"}` object per line per input.
     Jsonl,
@@ -193,9 +194,9 @@ pub(crate) struct CountArgs {
     pub(crate) top: Option<usize>,
     #[command(flatten)]
     pub(crate) fields: FieldArgs,
-    /// Worker threads (default: all cores).
+    /// Worker threads, 1 to 256 (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
-    pub(crate) threads: Option<usize>,
+    pub(crate) threads: Option<u64>,
     /// Stop at the first bad document instead of skipping it.
     #[arg(long)]
     pub(crate) strict: bool,

@@ -49,9 +49,7 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Failure> {
     // Given files are checked together with the defaults, so that ids clashing with a built-in entity
     // and references to built-in entities are judged right; only the given files' findings are shown.
     builder.defaults(args.paths.is_empty() || !args.no_default_gazetteers);
-    for path in &args.paths {
-        builder.add_path(path);
-    }
+    super::add_gazetteer_paths(&mut builder, &args.paths);
     let diagnostics = builder.check()?;
     let shown: Vec<&Diagnostic> = diagnostics
         .iter()
@@ -92,9 +90,7 @@ fn fix(paths: &[PathBuf]) -> Result<(), Failure> {
     }
     let mut builder = Gazetteer::builder();
     builder.defaults(false);
-    for path in paths {
-        builder.add_path(path);
-    }
+    super::add_gazetteer_paths(&mut builder, paths);
     let (fixed, left_alone) = builder.fix()?;
     for (path, text) in &fixed {
         // Whole or not at all: a temporary file beside it, renamed over it.

@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use rasid::count::{AutoEntities, Counts, DocumentTally};
@@ -15,7 +16,8 @@ use rasid::{Named, Scratch, Tagger};
 
 use super::args::{CountArgs, CountFormat};
 use super::atomic::AtomicOutput;
-use super::documents::{self, Fields, RawDocument};
+use super::documents::{self, Fields, RawDocument, Skip};
+use super::labels;
 use super::parallel;
 use super::progress::Progress;
 use super::table::{CountRow, CountTable, Delimited};
@@ -26,18 +28,34 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     if args.merge {
         return merge(args);
     }
-    let tagger = build_tagger(&args.gazetteer)?;
-    let threads = parallel::threads(args.threads);
-    let fields = args.fields.fields(args.group_by.as_deref());
+    let threads = parallel::threads(args.threads)?;
+    // First, so that an output that cannot be written fails before any work.
     let mut output = AtomicOutput::new(args.output.as_deref())?;
+    let tagger = build_tagger(&args.gazetteer)?;
+    let labels = labels::resolve(&args.labels, tagger.gazetteer().labels())?;
+    let fields = args.fields.fields(args.group_by.as_deref());
     let autos = AutoEntities::new(tagger.gazetteer().len());
-    let mut sink = Sink::new(args, &tagger, &autos, output.writer());
+    let mut sink = Sink::new(args, &labels, &tagger, &autos, output.writer());
     let report = pipeline(&tagger, &autos, &fields, args, threads, &mut sink)?;
+    if report.inputs_read == 0 {
+        // A typo must not replace a good earlier result with an empty table.
+        let kept = match &args.output {
+            Some(path) if path.as_os_str() != "-" => format!("; {} left as it was", path.display()),
+            _ => String::new(),
+        };
+        return Err(Failure::trouble(format!("no input could be read{kept}")));
+    }
+    for message in report.missing_text.messages(&fields) {
+        eprintln!("rasid: {message}");
+    }
+    if let Some(warning) = documents::ungrouped_warning(&fields, report.ungrouped) {
+        eprintln!("rasid: {warning}");
+    }
     sink.finish()?;
     if !args.by_document {
         let autos = autos.into_entities();
         let mut table = totals_table(&tagger, &autos, &report.counts);
-        table.finish(&args.labels, args.min_mentions, args.top);
+        table.finish(&labels, args.min_mentions, args.top);
         table.write(output.writer(), args.format, args.group_by.is_some())?;
     }
     output.commit()?;
@@ -58,18 +76,31 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
 
 /// What a run saw.
 struct Report {
+    /// Inputs (files, standard input) that gave documents or were read to the end.
+    inputs_read: usize,
     counts: Counts,
     bytes: u64,
     mentions: u64,
     skipped_inputs: usize,
     skipped_documents: usize,
+    /// JSON lines without the text field, said once per input at the end.
+    missing_text: documents::MissingText,
+    /// Documents `--group-by` found no group for.
+    ungrouped: u64,
 }
 
 /// A worker's result for one batch.
 struct BatchResult {
     warnings: Vec<String>,
+    /// JSON lines without the text field (input, line).
+    missing_text: Vec<(Arc<str>, usize)>,
+    /// Documents `--group-by` found no group for.
+    ungrouped: u64,
     rows: Vec<DocumentRows>,
+    /// Bytes of decoded text tagged.
     bytes: u64,
+    /// Bytes read from the inputs, bad documents included: the progress line's unit.
+    input_bytes: u64,
     documents: u64,
     mentions: u64,
 }
@@ -92,11 +123,14 @@ fn pipeline(
         documents::expand(&args.inputs, &mut |w| eprintln!("rasid: {w}"));
     let total_size = documents::known_size(&inputs);
     let mut report = Report {
+        inputs_read: 0,
         counts: Counts::new(tagger.gazetteer().len()),
         bytes: 0,
         mentions: 0,
         skipped_inputs: skipped_in_dirs,
         skipped_documents: 0,
+        missing_text: documents::MissingText::default(),
+        ungrouped: 0,
     };
     let mut progress = Progress::new(!args.quiet && io::stderr().is_terminal(), total_size);
     let mut failure = None;
@@ -108,20 +142,30 @@ fn pipeline(
         |event| {
             let result = match event {
                 parallel::Event::Unreadable(warning) => {
-                    progress.clear();
-                    eprintln!("rasid: {warning}");
+                    progress.warn(&warning);
                     return true;
                 }
                 parallel::Event::Batch(result) => result,
             };
             report.bytes += result.bytes;
             report.mentions += result.mentions;
-            report.skipped_documents += result.warnings.len();
+            report.skipped_documents += result.warnings.len() + result.missing_text.len();
+            report.ungrouped += result.ungrouped;
             for w in &result.warnings {
-                progress.clear();
-                eprintln!("rasid: {w}");
+                progress.warn(w);
             }
-            if args.strict && !result.warnings.is_empty() {
+            for (source, line) in &result.missing_text {
+                if args.strict {
+                    // The run stops here, before the gathered warnings are printed.
+                    let skip = Skip::NoText {
+                        source: Arc::clone(source),
+                        line: *line,
+                    };
+                    progress.warn(&skip.message(fields));
+                }
+                report.missing_text.add(source, *line);
+            }
+            if args.strict && !(result.warnings.is_empty() && result.missing_text.is_empty()) {
                 failure = Some(Failure::trouble(
                     "stopped at the first bad document (--strict)",
                 ));
@@ -131,12 +175,13 @@ fn pipeline(
                 failure = Some(e);
                 return false;
             }
-            progress.update(result.documents, result.bytes);
+            progress.update(result.documents, result.input_bytes);
             true
         },
-    );
+    )?;
     progress.clear();
-    report.skipped_inputs += finished.skipped_inputs;
+    report.skipped_inputs += finished.skipped.inputs;
+    report.inputs_read = inputs.len().saturating_sub(finished.skipped.unread);
     if args.strict && report.skipped_inputs > 0 && failure.is_none() {
         failure = Some(Failure::trouble(
             "stopped at the first unreadable input (--strict)",
@@ -178,15 +223,23 @@ impl Worker {
     ) -> BatchResult {
         let mut result = BatchResult {
             warnings: Vec::new(),
+            missing_text: Vec::new(),
+            ungrouped: 0,
             rows: Vec::new(),
             bytes: 0,
+            input_bytes: 0,
             documents: 0,
             mentions: 0,
         };
         for raw in batch {
+            result.input_bytes += raw.input_len();
             let document = match raw.parse(fields) {
                 Ok(document) => document,
-                Err(warning) => {
+                Err(Skip::NoText { source, line }) => {
+                    result.missing_text.push((source, line));
+                    continue;
+                }
+                Err(Skip::Other(warning)) => {
                     result.warnings.push(warning);
                     continue;
                 }
@@ -211,6 +264,7 @@ impl Worker {
             }
             result.bytes += document.text.len() as u64;
             result.documents += 1;
+            result.ungrouped += u64::from(document.ungrouped);
             // `parse` gives a group only when `--group-by` asked for one.
             self.counts
                 .add_document(document.group.as_deref(), &self.tally);
@@ -241,6 +295,7 @@ struct Sink<'a, 'w> {
 impl<'a, 'w> Sink<'a, 'w> {
     fn new(
         args: &'a CountArgs,
+        labels: &'a [String],
         tagger: &'a Tagger,
         autos: &'a AutoEntities,
         out: &'w mut dyn Write,
@@ -249,7 +304,7 @@ impl<'a, 'w> Sink<'a, 'w> {
             tagger,
             autos,
             format: args.format,
-            labels: &args.labels,
+            labels,
             min_mentions: args.min_mentions,
             enabled: args.by_document,
             out,
@@ -402,13 +457,36 @@ fn merge(args: &CountArgs) -> Result<u8, Failure> {
         ));
     }
     let mut table = CountTable::default();
-    let mut grouped = false;
+    // The first part with rows, and whether it was grouped: every other part must be alike.
+    let mut grouped: Option<(&PathBuf, bool)> = None;
     for path in &args.inputs {
         let part = read_table(path)?;
-        grouped |= part.entities.iter().any(|r| r.group.is_some());
-        table.merge(part);
+        if let Some(first) = part.entities.first() {
+            let this = first.group.is_some();
+            match grouped {
+                None => grouped = Some((path, this)),
+                Some((other, was)) if was != this => {
+                    let (with, without) = if this { (path, other) } else { (other, path) };
+                    return Err(Failure::trouble(format!(
+                        "{} has groups and {} has none: merge parts counted with the same --group-by",
+                        with.display(),
+                        without.display()
+                    )));
+                }
+                Some(_) => {}
+            }
+        }
+        table
+            .merge(part)
+            .map_err(|e| Failure::trouble(format!("{}: {e}", path.display())))?;
     }
-    table.finish(&args.labels, args.min_mentions, args.top);
+    let grouped = grouped.is_some_and(|(_, grouped)| grouped);
+    // The labels these parts know; a zero count leaves no row, so only those with rows are known.
+    let mut known: Vec<&str> = table.entities.iter().map(|r| r.label.as_ref()).collect();
+    known.sort_unstable();
+    known.dedup();
+    let labels = labels::resolve(&args.labels, &known)?;
+    table.finish(&labels, args.min_mentions, args.top);
     let mut output = AtomicOutput::new(args.output.as_deref())?;
     table.write(output.writer(), args.format, grouped)?;
     output.commit()?;

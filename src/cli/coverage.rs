@@ -91,7 +91,7 @@ pub(crate) enum Rank {
 pub(crate) fn run(args: &CoverageArgs) -> Result<u8, Failure> {
     let tagger = build_tagger(&args.gazetteer)?;
     let gazetteer = tagger.gazetteer();
-    check_labels(gazetteer, &args.labels)?;
+    let labels = super::labels::resolve(&args.labels, gazetteer.labels())?;
     let fields = args.fields.fields(None);
     let mut tally = Tally::new(gazetteer);
     let mut scratch = Scratch::new();
@@ -108,7 +108,7 @@ pub(crate) fn run(args: &CoverageArgs) -> Result<u8, Failure> {
             format!("{}: {e}", document.id)
         })
     });
-    let report = Report::new(gazetteer, &tally, &args.labels, args.top, args.rank_by);
+    let report = Report::new(gazetteer, &tally, &labels, args.top, args.rank_by);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match args.format {
@@ -132,17 +132,6 @@ pub(crate) fn run(args: &CoverageArgs) -> Result<u8, Failure> {
     } else {
         0
     })
-}
-
-/// An unknown `--label` is a usage error rather than an empty report.
-fn check_labels(gazetteer: &Gazetteer, labels: &[String]) -> Result<(), Failure> {
-    match labels.iter().find(|l| !gazetteer.labels().contains(l)) {
-        Some(unknown) => Err(Failure::trouble(format!(
-            "unknown label \"{unknown}\": expected one of {}",
-            gazetteer.labels().join(", ")
-        ))),
-        None => Ok(()),
-    }
 }
 
 /// Mentions and documents of one alias or entity.

@@ -11,10 +11,10 @@ use std::io::{self, BufRead, BufReader, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use flate2::read::MultiGzDecoder;
-
+use super::gz::GzReader;
 use super::progress::Progress;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde_json::value::RawValue;
 
 /// A document's bytes and where they came from.
 #[derive(Debug)]
@@ -29,6 +29,12 @@ pub(crate) struct RawDocument {
 impl RawDocument {
     fn is_json_line(&self) -> bool {
         self.line > 0
+    }
+
+    /// How many bytes of the input this document was read from: a JSON line with its newline, or a
+    /// whole file. The progress line's unit, comparable with file sizes.
+    pub(crate) fn input_len(&self) -> u64 {
+        self.bytes.len() as u64 + u64::from(self.is_json_line())
     }
 
     /// Where to point a warning about this document.
@@ -56,6 +62,31 @@ pub(crate) struct Document {
     pub(crate) id: String,
     pub(crate) text: String,
     pub(crate) group: Option<String>,
+    /// With a group asked for: the document had no value for it (no field, or a date no form of
+    /// [`super::dates`] reads), so its group is `""`.
+    pub(crate) ungrouped: bool,
+}
+
+/// Why a document is skipped.
+#[derive(Debug)]
+pub(crate) enum Skip {
+    /// A JSON line without the text field. Its own kind, because a corpus with another field name
+    /// misses it on every line, and that is said once with the count.
+    NoText { source: Arc<str>, line: usize },
+    /// Anything else, as a message naming the place.
+    Other(String),
+}
+
+impl Skip {
+    /// The message for one skipped document.
+    pub(crate) fn message(&self, fields: &Fields) -> String {
+        match self {
+            Skip::NoText { source, line } => {
+                format!("{source}:{line}: no string field \"{}\"", fields.text)
+            }
+            Skip::Other(message) => message.clone(),
+        }
+    }
 }
 
 impl RawDocument {
@@ -79,16 +110,19 @@ impl RawDocument {
     ///
     /// # Errors
     ///
-    /// A message naming the file and line: invalid UTF-8, invalid JSON, or no text field.
-    pub(crate) fn parse(self, fields: &Fields) -> Result<Document, String> {
+    /// Why the document is skipped, naming the file and line: invalid UTF-8, invalid JSON, or no
+    /// text field.
+    pub(crate) fn parse(self, fields: &Fields) -> Result<Document, Skip> {
         let is_json_line = self.is_json_line();
-        let (location, text) = self.into_text()?;
+        let (source, line) = (Arc::clone(&self.source), self.line);
+        let (location, text) = self.into_text().map_err(Skip::Other)?;
         if !is_json_line {
-            // A whole file: its location is its name.
+            // A whole file: its location is its name, and it has no fields to group by.
             let group = fields.group.as_ref().map(|_| String::new());
             return Ok(Document {
                 id: location,
                 text,
+                ungrouped: group.is_some(),
                 group,
             });
         }
@@ -96,31 +130,79 @@ impl RawDocument {
         let parsed = DocumentSeed { fields }
             .deserialize(&mut deserializer)
             .and_then(|doc| deserializer.end().map(|()| doc))
-            .map_err(|e| format!("{location}: invalid JSON: {e}"))?;
-        let text = parsed
-            .text
-            .ok_or_else(|| format!("{location}: no string field \"{}\"", fields.text))?;
+            .map_err(|e| Skip::Other(format!("{location}: invalid JSON: {e}")))?;
+        let text = parsed.text.ok_or(Skip::NoText { source, line })?;
         let id = parsed.id.unwrap_or_else(|| location.clone());
         let group = fields.group.as_ref().map(|(_, month)| {
             let value = parsed.group.unwrap_or_default();
             if *month {
-                month_of(&value).to_owned()
+                super::dates::month_of(&value).unwrap_or_default()
             } else {
                 value
             }
         });
-        Ok(Document { id, text, group })
+        Ok(Document {
+            id,
+            text,
+            ungrouped: group.as_ref().is_some_and(String::is_empty),
+            group,
+        })
     }
 }
 
-/// `YYYY-MM` of an ISO date, or the empty string.
-fn month_of(date: &str) -> &str {
-    let bytes = date.as_bytes();
-    let ok = bytes.len() >= 7
-        && bytes[..4].iter().all(u8::is_ascii_digit)
-        && bytes[4] == b'-'
-        && bytes[5..7].iter().all(u8::is_ascii_digit);
-    if ok { &date[..7] } else { "" }
+/// Lines without the text field, gathered per input so that a corpus missing it on every line
+/// gives one warning with the count instead of one per line.
+#[derive(Debug, Default)]
+pub(crate) struct MissingText {
+    /// Per input in order of appearance: the name, the number of lines, the first line.
+    inputs: Vec<(Arc<str>, usize, usize)>,
+}
+
+impl MissingText {
+    pub(crate) fn add(&mut self, source: &Arc<str>, line: usize) {
+        match self.inputs.last_mut() {
+            Some((last, count, _)) if last == source => *count += 1,
+            _ => self.inputs.push((Arc::clone(source), 1, line)),
+        }
+    }
+
+    /// One line per input: `c.jsonl:7: no string field "text"` for one line, or
+    /// `c.jsonl: 3000 lines have no string field "text" (the first is line 1); skipped`.
+    pub(crate) fn messages(&self, fields: &Fields) -> Vec<String> {
+        self.inputs
+            .iter()
+            .map(|(source, count, first)| {
+                if *count == 1 {
+                    format!("{source}:{first}: no string field \"{}\"", fields.text)
+                } else {
+                    format!(
+                        "{source}: {count} lines have no string field \"{}\" (the first is line {first}); skipped",
+                        fields.text
+                    )
+                }
+            })
+            .collect()
+    }
+}
+
+/// The warning for the documents that `--group-by` found no group for, if any.
+pub(crate) fn ungrouped_warning(fields: &Fields, ungrouped: u64) -> Option<String> {
+    let (field, month) = fields.group.as_ref()?;
+    if ungrouped == 0 {
+        return None;
+    }
+    let documents = if ungrouped == 1 {
+        "document has"
+    } else {
+        "documents have"
+    };
+    Some(if *month {
+        format!(
+            "{ungrouped} {documents} no \"{field}\" that reads as a date (ISO, 21/07/2015, epoch seconds); counted in group \"\""
+        )
+    } else {
+        format!("{ungrouped} {documents} no field \"{field}\"; counted in group \"\"")
+    })
 }
 
 struct DocumentSeed<'f> {
@@ -160,9 +242,9 @@ impl<'de> Visitor<'de> for DocumentSeed<'_> {
             if key == self.fields.text {
                 out.text = Some(map.next_value()?);
             } else if key == self.fields.id {
-                out.id = Some(scalar_string(map.next_value()?));
+                out.id = Some(scalar_string(map.next_value::<&'de RawValue>()?));
             } else if Some(key.as_str()) == group_field {
-                out.group = Some(scalar_string(map.next_value()?));
+                out.group = Some(scalar_string(map.next_value::<&'de RawValue>()?));
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
@@ -171,12 +253,16 @@ impl<'de> Visitor<'de> for DocumentSeed<'_> {
     }
 }
 
-/// A JSON value as text: strings as they are, other values as JSON.
-fn scalar_string(value: serde_json::Value) -> String {
-    match value {
-        serde_json::Value::String(s) => s,
-        serde_json::Value::Null => String::new(),
-        other => other.to_string(),
+/// A JSON value as text: strings unescaped, `null` empty, other values exactly as written, so a big
+/// integer id (`12345678901234567890123`) is not rounded through a float.
+fn scalar_string(value: &serde_json::value::RawValue) -> String {
+    let raw = value.get();
+    if raw.starts_with('"') {
+        serde_json::from_str(raw).unwrap_or_else(|_| raw.to_owned())
+    } else if raw == "null" {
+        String::new()
+    } else {
+        raw.to_owned()
     }
 }
 
@@ -189,13 +275,10 @@ pub(crate) enum Input {
 }
 
 /// The inputs named on the command line, directories expanded (sorted, recursive: `.txt` and `.md` as
-/// text, `.jsonl` and `.jsonl.gz` as JSON Lines). Files of other kinds found in directories are
-/// skipped; their number is returned beside the inputs.
-///
-/// # Errors
-///
-/// A message naming a path that does not exist or a directory that cannot be listed; the caller
-/// decides whether that is fatal.
+/// text, `.jsonl` and `.jsonl.gz` as JSON Lines; see [`super::walk`]). Files of other kinds found in
+/// directories are skipped and named in one warning per directory; their number, with the entries
+/// that could not be used, is returned beside the inputs. A path named on the command line is taken
+/// as it is (a FIFO such as `<(zcat …)` included); a missing one fails when it is read.
 pub(crate) fn expand(given: &[PathBuf], warn: &mut dyn FnMut(String)) -> (Vec<Input>, usize) {
     let mut inputs = Vec::new();
     let mut skipped = 0;
@@ -206,10 +289,22 @@ pub(crate) fn expand(given: &[PathBuf], warn: &mut dyn FnMut(String)) -> (Vec<In
         if path == Path::new("-") {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found, &mut skipped, warn);
-            found.sort();
-            inputs.extend(found.into_iter().filter_map(|p| classify(&p)));
+            let found = super::walk::walk(path, &|p| classify(p).is_some(), warn);
+            if !found.other_kinds.is_empty() {
+                warn(format!(
+                    "{}: skipped {} file{} of other kinds (read are .txt, .md, .jsonl, .jsonl.gz): {}",
+                    path.display(),
+                    found.other_kinds.len(),
+                    if found.other_kinds.len() == 1 {
+                        ""
+                    } else {
+                        "s"
+                    },
+                    super::walk::some_paths(&found.other_kinds)
+                ));
+            }
+            skipped += found.other_kinds.len() + found.problems;
+            inputs.extend(found.files.iter().filter_map(|p| classify(p)));
         } else if is_json_lines(path) {
             inputs.push(Input::JsonLines(path.clone()));
         } else {
@@ -217,34 +312,6 @@ pub(crate) fn expand(given: &[PathBuf], warn: &mut dyn FnMut(String)) -> (Vec<In
         }
     }
     (inputs, skipped)
-}
-
-fn walk(dir: &Path, found: &mut Vec<PathBuf>, skipped: &mut usize, warn: &mut dyn FnMut(String)) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => {
-            warn(format!("{}: {e}", dir.display()));
-            *skipped += 1;
-            return;
-        }
-    };
-    for entry in entries {
-        let path = match entry {
-            Ok(entry) => entry.path(),
-            Err(e) => {
-                warn(format!("{}: {e}", dir.display()));
-                *skipped += 1;
-                continue;
-            }
-        };
-        if path.is_dir() {
-            walk(&path, found, skipped, warn);
-        } else if classify(&path).is_some() {
-            found.push(path);
-        } else {
-            *skipped += 1;
-        }
-    }
 }
 
 fn classify(path: &Path) -> Option<Input> {
@@ -277,26 +344,38 @@ pub(crate) fn known_size(inputs: &[Input]) -> Option<u64> {
     })
 }
 
+/// How many inputs reading skipped.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Skipped {
+    /// Inputs that failed, at the start or part-way.
+    pub(crate) inputs: usize,
+    /// Those of them that failed before giving any document.
+    pub(crate) unread: usize,
+}
+
 /// Reads every input and hands documents to `emit` in batches of about `batch_bytes`. Unreadable inputs
-/// are reported to `warn` and skipped; returns how many were skipped. `emit` returns false to stop.
+/// are reported to `warn` and skipped (the documents read before a failure part-way are kept);
+/// returns how many were skipped. `emit` returns false to stop.
 pub(crate) fn read_all(
     inputs: &[Input],
     batch_bytes: usize,
     emit: &mut dyn FnMut(Vec<RawDocument>) -> bool,
     warn: &mut dyn FnMut(String),
-) -> usize {
+) -> Skipped {
     let mut batcher = Batcher {
         batch: Vec::new(),
         bytes: 0,
         limit: batch_bytes,
         emit,
         stopped: false,
+        pushed: 0,
     };
-    let mut skipped = 0;
+    let mut skipped = Skipped::default();
     for input in inputs {
         if batcher.stopped {
             break;
         }
+        let pushed_before = batcher.pushed;
         let result = match input {
             Input::Text(path) => read_text(path, &mut batcher),
             Input::JsonLines(path) => read_json_lines_file(path, &mut batcher),
@@ -304,7 +383,8 @@ pub(crate) fn read_all(
         };
         if let Err(message) = result {
             warn(message);
-            skipped += 1;
+            skipped.inputs += 1;
+            skipped.unread += usize::from(batcher.pushed == pushed_before);
         }
     }
     batcher.flush();
@@ -317,11 +397,14 @@ struct Batcher<'e> {
     limit: usize,
     emit: &'e mut dyn FnMut(Vec<RawDocument>) -> bool,
     stopped: bool,
+    /// Documents pushed so far.
+    pushed: usize,
 }
 
 impl Batcher<'_> {
     fn push(&mut self, document: RawDocument) {
         self.bytes += document.bytes.len();
+        self.pushed += 1;
         self.batch.push(document);
         if self.bytes >= self.limit {
             self.flush();
@@ -354,7 +437,7 @@ fn read_json_lines_file(path: &Path, batcher: &mut Batcher<'_>) -> Result<(), St
     let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let source: Arc<str> = path.display().to_string().into();
     let reader: Box<dyn Read> = if path.to_string_lossy().ends_with(".gz") {
-        Box::new(MultiGzDecoder::new(file))
+        Box::new(GzReader::new(BufReader::new(file)))
     } else {
         Box::new(file)
     };
@@ -452,21 +535,24 @@ pub(crate) fn each_document(
         !quiet && io::stderr().is_terminal(),
         known_size(&inputs),
     ));
-    let warn = |message: String| {
-        progress.borrow_mut().clear();
-        eprintln!("rasid: {message}");
-    };
+    let warn = |message: String| progress.borrow().warn(&message);
+    let mut missing = MissingText::default();
     let skipped_inputs = read_all(
         &inputs,
         BATCH_BYTES,
         &mut |batch| {
             let (mut count, mut bytes) = (0, 0);
             for raw in batch {
-                let result = raw.parse(fields).and_then(|document| {
-                    each(&document)?;
-                    bytes += document.text.len() as u64;
-                    Ok(())
-                });
+                bytes += raw.input_len();
+                let result = match raw.parse(fields) {
+                    Ok(document) => each(&document),
+                    Err(Skip::NoText { source, line }) => {
+                        reading.skipped_documents += 1;
+                        missing.add(&source, line);
+                        continue;
+                    }
+                    Err(Skip::Other(message)) => Err(message),
+                };
                 match result {
                     Ok(()) => count += 1,
                     Err(message) => {
@@ -480,8 +566,11 @@ pub(crate) fn each_document(
         },
         &mut |w| warn(w),
     );
-    progress.borrow_mut().clear();
-    reading.skipped_inputs = skipped_in_dirs + skipped_inputs;
+    progress.borrow().clear();
+    for message in missing.messages(fields) {
+        eprintln!("rasid: {message}");
+    }
+    reading.skipped_inputs = skipped_in_dirs + skipped_inputs.inputs;
     reading
 }
 
@@ -525,10 +614,11 @@ mod tests {
             line("{not json")
                 .parse(&f)
                 .unwrap_err()
+                .message(&f)
                 .starts_with("c.jsonl:7: invalid JSON")
         );
         assert_eq!(
-            line(r#"{"id": 1}"#).parse(&f).unwrap_err(),
+            line(r#"{"id": 1}"#).parse(&f).unwrap_err().message(&f),
             "c.jsonl:7: no string field \"text\""
         );
         let bad = RawDocument {
@@ -537,14 +627,36 @@ mod tests {
             bytes: b"{\"text\": \"\xff\"}".to_vec(),
         };
         assert_eq!(
-            bad.parse(&f).unwrap_err(),
+            bad.parse(&f).unwrap_err().message(&f),
             "c.jsonl:3: not valid UTF-8 at byte 10"
         );
     }
 
+    // Issue 13, defect 15: the progress line counted decoded text against file sizes, so its time
+    // left was wrong for JSON Lines (escapes decode shorter).
     #[test]
-    fn months() {
-        assert_eq!(month_of("2015-07-25"), "2015-07");
-        assert_eq!(month_of("25/07/2015"), "");
+    fn regression_progress_counts_input_bytes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.jsonl");
+        let lines = "{\"text\": \"\\u062d\\u0644\\u0628\"}\n{\"text\": \"حلب\"}\n";
+        std::fs::write(&path, lines).unwrap();
+        let text = dir.path().join("a.txt");
+        std::fs::write(&text, "قصف في حلب").unwrap();
+        let inputs = [Input::JsonLines(path), Input::Text(text)];
+        let (mut read, mut decoded) = (0, 0);
+        read_all(
+            &inputs,
+            BATCH_BYTES,
+            &mut |batch| {
+                for raw in batch {
+                    read += raw.input_len();
+                    decoded += raw.parse(&fields(None)).unwrap().text.len() as u64;
+                }
+                true
+            },
+            &mut |w| panic!("{w}"),
+        );
+        assert_eq!(read, known_size(&inputs).unwrap());
+        assert!(decoded < read);
     }
 }

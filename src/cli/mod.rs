@@ -8,16 +8,20 @@ mod atomic;
 mod check;
 mod count;
 mod coverage;
+mod dates;
 mod documents;
 mod eval;
+mod gz;
 mod html;
 mod input;
+mod labels;
 mod output;
 mod parallel;
 mod progress;
 mod suggest;
 mod table;
 mod tag;
+mod walk;
 
 use std::io;
 use std::process::ExitCode;
@@ -92,10 +96,30 @@ pub fn main() -> ExitCode {
 fn gazetteer_builder(args: &GazetteerArgs) -> GazetteerBuilder {
     let mut builder = Gazetteer::builder();
     builder.defaults(!args.no_default_gazetteers);
-    for path in &args.gazetteers {
-        builder.add_path(path);
-    }
+    add_gazetteer_paths(&mut builder, &args.gazetteers);
     builder
+}
+
+/// Adds gazetteer files, and the `.yml`, `.yaml` and `.lst` files below directories, through the one
+/// walk the inputs use (links back not followed, only regular files, sorted); what it skips is
+/// warned about on stderr. A path that does not exist is left to the builder, which names it.
+fn add_gazetteer_paths(builder: &mut GazetteerBuilder, paths: &[std::path::PathBuf]) {
+    let is_gazetteer = |path: &std::path::Path| {
+        matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yml" | "yaml" | "lst")
+        )
+    };
+    for path in paths {
+        if path.is_dir() {
+            let found = walk::walk(path, &is_gazetteer, &mut |w| eprintln!("rasid: {w}"));
+            for file in found.files {
+                builder.add_path(file);
+            }
+        } else {
+            builder.add_path(path);
+        }
+    }
 }
 
 /// Loads the gazetteers and compiles the tagger, once per run.

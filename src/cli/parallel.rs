@@ -2,8 +2,9 @@
 //!
 //! One reader thread cuts the inputs into batches of documents; N workers process batches, each with
 //! its own state (scratch buffers, totals); the calling thread receives the results in input order
-//! through a small reorder buffer, together with the reader's warnings. Batches wait in a bounded
-//! channel, so memory does not grow with the corpus. `count` and `tag` share it.
+//! through a small reorder buffer, together with the reader's warnings. At most a window of batches is
+//! in flight (see [`window`]), so memory grows neither with the corpus nor when the output is slow.
+//! `count` and `tag` share it.
 //!
 //! Plain std threads and channels rather than a thread-pool crate: one producer, N identical
 //! consumers and an ordered sink, which channels express directly.
@@ -12,13 +13,29 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
 
+use super::Failure;
 use super::documents::{self, Input, RawDocument};
 
-/// The number of workers: as asked, or one per core.
-pub(crate) fn threads(asked: Option<usize>) -> usize {
-    asked
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1)
+/// The most workers `-j` accepts: far past any machine's cores, far below what makes thread
+/// creation fail (`-j 100000` aborted) or the channels' capacity overflow (`-j 18446744073709551615`).
+pub(crate) const MAX_THREADS: u64 = 256;
+
+/// The number of workers: as asked, or one per core (at most [`MAX_THREADS`]).
+///
+/// # Errors
+///
+/// A one-line message when the number asked is 0 or above [`MAX_THREADS`].
+pub(crate) fn threads(asked: Option<u64>) -> Result<usize, Failure> {
+    let Some(asked) = asked else {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        return Ok(cores.min(MAX_THREADS as usize));
+    };
+    match usize::try_from(asked) {
+        Ok(n) if (1..=MAX_THREADS).contains(&asked) => Ok(n),
+        _ => Err(Failure::trouble(format!(
+            "-j {asked}: the number of threads must be between 1 and {MAX_THREADS}"
+        ))),
+    }
 }
 
 /// What the calling thread receives, in input order.
@@ -32,61 +49,115 @@ pub(crate) enum Event<R> {
 /// What a run leaves: every worker's final state, and how many inputs could not be read.
 pub(crate) struct Finished<S> {
     pub(crate) states: Vec<S>,
-    pub(crate) skipped_inputs: usize,
+    pub(crate) skipped: documents::Skipped,
 }
 
 /// Reads `inputs`, runs `work` over every batch on `threads` workers (each starting from `init()`),
 /// and hands `each` the results in input order. `each` returns false to stop: reading ends, batches
 /// already read are processed but not handed on.
+///
+/// # Errors
+///
+/// When not one worker thread, or the reading thread, can be started.
 pub(crate) fn in_order<S: Send, R: Send>(
     inputs: &[Input],
     threads: usize,
     init: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, Vec<RawDocument>) -> R + Sync,
+    each: impl FnMut(Event<R>) -> bool,
+) -> Result<Finished<S>, Failure> {
+    in_order_from(
+        |emit, warn| documents::read_all(inputs, documents::BATCH_BYTES, emit, warn),
+        threads,
+        init,
+        work,
+        each,
+    )
+}
+
+/// How many batches may be in flight at once (read, and not yet handed to `each`): enough to keep
+/// every worker busy while the next batch waits, and no more. When the output is slow (`rasid tag
+/// big.jsonl | slow-reader`) the reader waits for a free place instead of filling the memory with
+/// results: 300 MB of input through a reader that sleeps reached 0.91 GB without the window.
+pub(crate) fn window(threads: usize) -> usize {
+    2 * threads + 2
+}
+
+/// [`in_order`] over any source of batches: `read` hands batches to its first argument (which returns
+/// false to stop) and warnings to its second, and returns what it skipped.
+fn in_order_from<B: Send, S: Send, R: Send>(
+    read: impl FnOnce(&mut dyn FnMut(B) -> bool, &mut dyn FnMut(String)) -> documents::Skipped + Send,
+    threads: usize,
+    init: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, B) -> R + Sync,
     mut each: impl FnMut(Event<R>) -> bool,
-) -> Finished<S> {
+) -> Result<Finished<S>, Failure> {
+    let threads = threads.max(1);
+    let window = window(threads);
     let stop = AtomicBool::new(false);
-    let (batch_tx, batch_rx) = mpsc::sync_channel::<(usize, Vec<RawDocument>)>(threads);
+    // A batch is read only with a ticket, and its ticket comes back once its result is handed on:
+    // so read batches, queued batches, results in the channel and results waiting in the reorder
+    // map together never pass `window`.
+    let (ticket_tx, ticket_rx) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        ticket_tx
+            .send(())
+            .expect("the channel holds `window` tickets");
+    }
+    let mut ticket_tx = Some(ticket_tx);
+    let (batch_tx, batch_rx) = mpsc::sync_channel::<(usize, B)>(threads);
     let batch_rx = Mutex::new(batch_rx);
     let (result_tx, result_rx) = mpsc::channel::<(usize, R)>();
     let (warn_tx, warn_rx) = mpsc::channel::<String>();
     std::thread::scope(|scope| {
-        let reader = scope.spawn(|| {
-            let mut index = 0;
-            // Owned here, so the channels close when reading ends and the workers stop.
-            let (batch_tx, warn_tx) = (batch_tx, warn_tx);
-            documents::read_all(
-                inputs,
-                documents::BATCH_BYTES,
-                &mut |batch| {
-                    let sent =
-                        batch_tx.send((index, batch)).is_ok() && !stop.load(Ordering::Relaxed);
-                    index += 1;
-                    sent
-                },
-                &mut |warning| {
-                    let _ = warn_tx.send(warning);
-                },
-            )
-        });
-        let workers: Vec<_> = (0..threads.max(1))
-            .map(|_| {
-                let (result_tx, batch_rx, init, work) =
-                    (result_tx.clone(), &batch_rx, &init, &work);
-                scope.spawn(move || {
-                    let mut state = init();
-                    loop {
-                        let next = batch_rx.lock().map(|rx| rx.recv());
-                        let Ok(Ok((index, batch))) = next else {
-                            return state;
-                        };
-                        if result_tx.send((index, work(&mut state, batch))).is_err() {
-                            return state;
-                        }
+        // Workers first: if the system refuses threads, as many as it gives are used, and none at
+        // all is an error before anything is read.
+        let mut workers = Vec::with_capacity(threads);
+        for _ in 0..threads {
+            let (result_tx, batch_rx, init, work) = (result_tx.clone(), &batch_rx, &init, &work);
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
+                let mut state = init();
+                loop {
+                    let next = batch_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok((index, batch))) = next else {
+                        return state;
+                    };
+                    if result_tx.send((index, work(&mut state, batch))).is_err() {
+                        return state;
                     }
-                })
+                }
+            });
+            match spawned {
+                Ok(worker) => workers.push(worker),
+                Err(e) if workers.is_empty() => {
+                    return Err(Failure::trouble(format!(
+                        "cannot start a worker thread: {e}"
+                    )));
+                }
+                Err(_) => break,
+            }
+        }
+        // A reader that cannot start drops its end of the batch channel, so the workers end too.
+        let reader = std::thread::Builder::new()
+            .spawn_scoped(scope, || {
+                let mut index = 0;
+                // Owned here, so the channels close when reading ends and the workers stop.
+                let (batch_tx, warn_tx, ticket_rx) = (batch_tx, warn_tx, ticket_rx);
+                read(
+                    &mut |batch| {
+                        if ticket_rx.recv().is_err() || stop.load(Ordering::Relaxed) {
+                            return false;
+                        }
+                        let sent = batch_tx.send((index, batch)).is_ok();
+                        index += 1;
+                        sent
+                    },
+                    &mut |warning| {
+                        let _ = warn_tx.send(warning);
+                    },
+                )
             })
-            .collect();
+            .map_err(|e| Failure::trouble(format!("cannot start the reading thread: {e}")))?;
         drop(result_tx);
         let mut pending = BTreeMap::new();
         let mut next = 0;
@@ -100,9 +171,16 @@ pub(crate) fn in_order<S: Send, R: Send>(
                 }
                 let go_on = warn_rx.try_iter().all(|w| each(Event::Unreadable(w)))
                     && each(Event::Batch(result));
-                if !go_on {
+                if go_on {
+                    if let Some(tickets) = &ticket_tx {
+                        // Never blocks: at most `window` tickets exist.
+                        let _ = tickets.send(());
+                    }
+                } else {
                     stopped = true;
                     stop.store(true, Ordering::Relaxed);
+                    // No more tickets: a reader waiting for one ends.
+                    ticket_tx = None;
                 }
             }
             if stopped {
@@ -114,7 +192,7 @@ pub(crate) fn in_order<S: Send, R: Send>(
                 {}
             }
         }
-        let skipped_inputs = reader.join().expect("the reader thread does not panic");
+        let skipped = reader.join().expect("the reader thread does not panic");
         if !stopped {
             for warning in warn_rx.try_iter() {
                 each(Event::Unreadable(warning));
@@ -124,9 +202,68 @@ pub(crate) fn in_order<S: Send, R: Send>(
             .into_iter()
             .map(|w| w.join().expect("worker threads do not panic"))
             .collect();
-        Finished {
-            states,
-            skipped_inputs,
-        }
+        Ok(Finished { states, skipped })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::AtomicUsize;
+
+    use super::*;
+
+    /// Runs `batches` one-number batches through the pipeline on `threads` workers; `each` stops
+    /// after `stop_after` results. Returns the results handed on and the most batches that were read
+    /// and not yet handed on at any time, as the source itself observes it.
+    fn run(batches: usize, threads: usize, stop_after: usize) -> (Vec<usize>, usize) {
+        let handed = AtomicUsize::new(0);
+        let mut most_in_flight = 0;
+        let mut results = Vec::new();
+        in_order_from(
+            |emit, _warn| {
+                for i in 0..batches {
+                    if !emit(i) {
+                        break;
+                    }
+                    most_in_flight = most_in_flight.max(i + 1 - handed.load(Ordering::SeqCst));
+                }
+                documents::Skipped::default()
+            },
+            threads,
+            || (),
+            |(), batch| batch,
+            |event| {
+                if let Event::Batch(n) = event {
+                    // A slow output: without the window the reader would race ahead meanwhile.
+                    std::thread::yield_now();
+                    results.push(n);
+                    handed.fetch_add(1, Ordering::SeqCst);
+                }
+                results.len() < stop_after
+            },
+        )
+        .unwrap_or_else(|_| panic!("threads start"));
+        (results, most_in_flight)
+    }
+
+    // Issue 13, defect 4: with a slow stdout the result channel and the reorder map grew without
+    // bound (300 MB of input reached 0.91 GB).
+    #[test]
+    fn regression_batches_in_flight_never_exceed_the_window() {
+        for threads in [1, 2, 4] {
+            let (results, most_in_flight) = run(2000, threads, usize::MAX);
+            assert_eq!(results, (0..2000).collect::<Vec<_>>(), "in input order");
+            assert!(
+                most_in_flight <= 2 * threads + 2,
+                "{threads} threads: {most_in_flight} batches in flight, window {}",
+                window(threads)
+            );
+        }
+    }
+
+    #[test]
+    fn stopping_early_ends_the_run() {
+        let (results, _) = run(2000, 3, 10);
+        assert_eq!(results, (0..10).collect::<Vec<_>>());
+    }
 }

@@ -1,68 +1,52 @@
-//! A one-line progress display on stderr for long `count` runs: documents, megabytes, speed, and the
-//! time left when the input size is known. Shown only on a terminal, at most ten times a second.
+//! A one-line progress display on stderr for long runs: documents, bytes read, speed, and the time
+//! left when the input size is known. Shown only on a terminal; `indicatif` limits the redraws.
+//!
+//! The position is the bytes *read from the inputs* (a JSON line with its newline, a text file
+//! whole), the same unit as the file sizes the total adds up, so the time left compares like with
+//! like: decoded text is shorter than its JSON (`\u0627` is six bytes for two), and counting it
+//! against file sizes made the estimate run long.
 
-use std::io::Write;
-use std::time::{Duration, Instant};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub(crate) struct Progress {
-    enabled: bool,
-    total_bytes: Option<u64>,
-    started: Instant,
-    last_shown: Option<Instant>,
+    bar: ProgressBar,
     documents: u64,
-    bytes: u64,
-    shown: bool,
 }
 
 impl Progress {
+    /// A display on stderr when `enabled`, with a time left when `total_bytes` is known.
     pub(crate) fn new(enabled: bool, total_bytes: Option<u64>) -> Progress {
-        Progress {
-            enabled,
-            total_bytes,
-            started: Instant::now(),
-            last_shown: None,
-            documents: 0,
-            bytes: 0,
-            shown: false,
-        }
+        let target = if enabled {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
+        let bar = ProgressBar::with_draw_target(total_bytes, target);
+        let template = if total_bytes.is_some() {
+            "{msg}, {decimal_bytes} of {decimal_total_bytes}, {decimal_bytes_per_sec}, {eta} left"
+        } else {
+            "{msg}, {decimal_bytes}, {decimal_bytes_per_sec}"
+        };
+        bar.set_style(ProgressStyle::with_template(template).expect("the template is valid"));
+        Progress { bar, documents: 0 }
     }
 
-    pub(crate) fn update(&mut self, documents: u64, bytes: u64) {
+    /// Adds `documents` and the `input_bytes` they were read from.
+    pub(crate) fn update(&mut self, documents: u64, input_bytes: u64) {
         self.documents += documents;
-        self.bytes += bytes;
-        if !self.enabled
-            || self
-                .last_shown
-                .is_some_and(|t| t.elapsed() < Duration::from_millis(100))
-        {
-            return;
-        }
-        self.last_shown = Some(Instant::now());
-        let seconds = self.started.elapsed().as_secs_f64().max(1e-3);
-        let rate = self.bytes as f64 / 1e6 / seconds;
-        let mut line = format!(
-            "{} documents, {:.1} MB, {:.1} MB/s",
-            self.documents,
-            self.bytes as f64 / 1e6,
-            rate
-        );
-        if let Some(total) = self.total_bytes.filter(|&t| t > self.bytes && rate > 0.0) {
-            line.push_str(&format!(
-                ", {:.0} s left",
-                (total - self.bytes) as f64 / 1e6 / rate
-            ));
-        }
-        let mut stderr = std::io::stderr().lock();
-        let _ = write!(stderr, "\r\x1b[2K{line}");
-        let _ = stderr.flush();
-        self.shown = true;
+        // The position first: setting the message redraws, and should show both at once.
+        self.bar.inc(input_bytes);
+        self.bar
+            .set_message(format!("{} documents", self.documents));
     }
 
-    /// Erases the line, before a warning or at the end.
-    pub(crate) fn clear(&mut self) {
-        if self.shown {
-            let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
-            self.shown = false;
-        }
+    /// Prints `rasid: <message>` on stderr without tearing the progress line.
+    pub(crate) fn warn(&self, message: &str) {
+        self.bar.suspend(|| eprintln!("rasid: {message}"));
+    }
+
+    /// Erases the line, at the end.
+    pub(crate) fn clear(&self) {
+        self.bar.finish_and_clear();
     }
 }

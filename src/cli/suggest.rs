@@ -371,6 +371,7 @@ mod tests {
                 id: format!("d{i}"),
                 text: (*text).to_owned(),
                 group: None,
+                ungrouped: false,
             };
             collector.add(&document).unwrap();
         }
@@ -563,6 +564,7 @@ mod tests {
                     id: "d".to_owned(),
                     text: text.clone(),
                     group: None,
+                    ungrouped: false,
                 };
                 collector.add(&document).unwrap();
             }

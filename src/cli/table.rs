@@ -38,8 +38,17 @@ pub(crate) struct CountTable<'a> {
 
 impl<'a> CountTable<'a> {
     /// Adds another table's rows, summing rows of the same group and id.
-    pub(crate) fn merge(&mut self, other: CountTable<'a>) {
-        self.documents += other.documents;
+    ///
+    /// # Errors
+    ///
+    /// A message naming the entity (or the document total) whose sum would pass `u64::MAX`; the
+    /// table is then partly merged and must not be used.
+    pub(crate) fn merge(&mut self, other: CountTable<'a>) -> Result<(), String> {
+        let too_many = |what: &str| format!("{what} add up past {} and cannot be merged", u64::MAX);
+        self.documents = self
+            .documents
+            .checked_add(other.documents)
+            .ok_or_else(|| too_many("the document totals"))?;
         let mut index: BTreeMap<(Option<Cow<'a, str>>, Cow<'a, str>), usize> = self
             .entities
             .iter()
@@ -49,8 +58,15 @@ impl<'a> CountTable<'a> {
         for row in other.entities {
             match index.get(&(row.group.clone(), row.id.clone())) {
                 Some(&i) => {
-                    self.entities[i].mentions += row.mentions;
-                    self.entities[i].documents += row.documents;
+                    let mine = &mut self.entities[i];
+                    let sums = mine
+                        .mentions
+                        .checked_add(row.mentions)
+                        .zip(mine.documents.checked_add(row.documents));
+                    let Some((mentions, documents)) = sums else {
+                        return Err(too_many(&format!("the counts of \"{}\"", row.id)));
+                    };
+                    (mine.mentions, mine.documents) = (mentions, documents);
                 }
                 None => {
                     index.insert((row.group.clone(), row.id.clone()), self.entities.len());
@@ -58,6 +74,7 @@ impl<'a> CountTable<'a> {
                 }
             }
         }
+        Ok(())
     }
 
     /// Sorts (group, then mentions descending, then id) and applies the filters.
@@ -274,7 +291,8 @@ mod tests {
         a.merge(CountTable {
             documents: 3,
             entities: vec![row(None, "x", 1), row(None, "y", 4)],
-        });
+        })
+        .unwrap();
         assert_eq!(a.documents, 5);
         assert_eq!(
             a.entities.iter().map(|r| r.mentions).collect::<Vec<_>>(),

@@ -5,13 +5,15 @@ use std::io::{self, IsTerminal, Write};
 use rasid::Scratch;
 
 use super::args::{TagArgs, TagFormat};
-use super::documents::{self, BATCH_BYTES, Input, RawDocument};
+use super::documents::{self, BATCH_BYTES, Input, RawDocument, Skip};
 use super::input::InputName;
 use super::output::{MentionRecord, RejectedRecord, explain, records, rejected_records, tsv_field};
 use super::parallel;
 use super::{EXIT_TROUBLE, Failure, build_tagger};
 
 pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
+    // Checked first: a bad -j is a usage error whatever the inputs.
+    let threads = parallel::threads(args.threads)?;
     let tagger = build_tagger(&args.gazetteer)?;
     let format = args.format.unwrap_or(if io::stdout().is_terminal() {
         TagFormat::Pretty
@@ -23,7 +25,8 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
     let mut out = io::BufWriter::new(stdout.lock());
     let mut writer = Writer {
         format,
-        array: inputs.len() > 1,
+        // A JSON Lines input holds many documents, so it makes an array even alone.
+        array: inputs.len() > 1 || inputs.iter().any(InputName::is_json_lines),
         written: 0,
     };
     let mut scratch = Scratch::new();
@@ -32,7 +35,14 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
     writer.begin(&mut out)?;
     for input in &inputs {
         if input.is_json_lines() {
-            code = code.max(tag_json_lines(&tagger, input, args, &mut writer, &mut out)?);
+            code = code.max(tag_json_lines(
+                &tagger,
+                input,
+                args,
+                threads,
+                &mut writer,
+                &mut out,
+            )?);
             continue;
         }
         let text = match input.read() {
@@ -76,18 +86,23 @@ fn tag_json_lines(
     tagger: &rasid::Tagger,
     input: &InputName,
     args: &TagArgs,
+    threads: usize,
     writer: &mut Writer,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
     let source = [Input::JsonLines(input.path().to_owned())];
     let mut code = 0;
     let mut failure = None;
-    let mut warn = |warning: &str| {
-        eprintln!("rasid: {warning}");
+    // Lines without the text field are gathered and said once, with their number, at the end.
+    let mut missing = documents::MissingText::default();
+    let mut warn = |skip: Skip| {
+        match skip {
+            Skip::NoText { source, line } => missing.add(&source, line),
+            Skip::Other(warning) => eprintln!("rasid: {warning}"),
+        }
         code = EXIT_TROUBLE;
     };
     let skipped = if writer.format == TagFormat::Jsonl {
-        let threads = parallel::threads(args.threads);
         let tag_batch = |scratch: &mut Scratch, batch: Vec<RawDocument>| {
             let mut lines = Vec::new();
             let mut warnings = Vec::new();
@@ -101,9 +116,9 @@ fn tag_json_lines(
         };
         let finished = parallel::in_order(&source, threads, Scratch::new, tag_batch, |event| {
             match event {
-                parallel::Event::Unreadable(warning) => warn(&warning),
+                parallel::Event::Unreadable(warning) => warn(Skip::Other(warning)),
                 parallel::Event::Batch((lines, warnings)) => {
-                    warnings.iter().for_each(|w| warn(w));
+                    warnings.into_iter().for_each(&mut warn);
                     if let Err(e) = out.write_all(&lines) {
                         failure = Some(Failure::from(e));
                         return false;
@@ -111,16 +126,16 @@ fn tag_json_lines(
                 }
             }
             true
-        });
-        finished.skipped_inputs
+        })?;
+        finished.skipped.inputs
     } else {
         let mut scratch = Scratch::new();
         let mut tag_batch = |batch: Vec<RawDocument>| {
             for raw in batch {
                 let line = match tag_line(tagger, raw, &args.text_field, &mut scratch) {
                     Ok(line) => line,
-                    Err(warning) => {
-                        warn(&warning);
+                    Err(skip) => {
+                        warn(skip);
                         continue;
                     }
                 };
@@ -143,56 +158,130 @@ fn tag_json_lines(
         documents::read_all(&source, BATCH_BYTES, &mut tag_batch, &mut |w| {
             eprintln!("rasid: {w}");
         })
+        .inputs
     };
     if let Some(failure) = failure {
         return Err(failure);
     }
+    let fields = documents::Fields {
+        text: args.text_field.clone(),
+        id: String::new(),
+        group: None,
+    };
+    for message in missing.messages(&fields) {
+        eprintln!("rasid: {message}");
+    }
     Ok(if skipped > 0 { EXIT_TROUBLE } else { code })
 }
 
-/// One JSON line, tagged.
+/// A JSON line's fields but the text: each key (unescaped) and the byte range of its value in the
+/// line, as written.
+type RawFields = Vec<(String, std::ops::Range<usize>)>;
+
+/// One JSON line, tagged: the line as read, and where its fields are in it.
 struct TaggedLine {
     location: String,
-    /// The document's fields but the text.
-    fields: serde_json::Map<String, serde_json::Value>,
+    line: String,
+    /// Every field but the text and a former `entities`, in the line's order.
+    fields: RawFields,
     text: String,
     mentions: Vec<rasid::Mention>,
 }
 
-/// Parses and tags one JSON line; `Err` is the warning for a line to skip (not UTF-8, not JSON, no
-/// text, or a text rasid cannot tag).
+/// Parses and tags one JSON line; `Err` says why the line is skipped (not UTF-8, not JSON, no text,
+/// or a text rasid cannot tag).
 fn tag_line(
     tagger: &rasid::Tagger,
     raw: RawDocument,
     text_field: &str,
     scratch: &mut Scratch,
-) -> Result<TaggedLine, String> {
-    let (location, line) = raw.into_text()?;
-    let mut fields: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(&line).map_err(|e| format!("{location}: invalid JSON: {e}"))?;
-    let Some(serde_json::Value::String(text)) = fields.remove(text_field) else {
-        return Err(format!("{location}: no string field \"{text_field}\""));
+) -> Result<TaggedLine, Skip> {
+    let (source, number) = (std::sync::Arc::clone(&raw.source), raw.line);
+    let (location, line) = raw.into_text().map_err(Skip::Other)?;
+    let (fields, text) = raw_fields(&line, text_field)
+        .map_err(|e| Skip::Other(format!("{location}: invalid JSON: {e}")))?;
+    let Some(text) = text else {
+        return Err(Skip::NoText {
+            source,
+            line: number,
+        });
     };
     let mut mentions = Vec::new();
     tagger
         .tag_with(scratch, &text, |m| mentions.push(m))
-        .map_err(|e| format!("{location}: {e}"))?;
+        .map_err(|e| Skip::Other(format!("{location}: {e}")))?;
     Ok(TaggedLine {
         location,
+        line,
         fields,
         text,
         mentions,
     })
 }
 
+/// The fields of a JSON object line, values left as written (`serde_json`'s `RawValue`: no number
+/// is converted, so `12345678901234567890123` and `1e400` pass through as they are, and no map
+/// re-sorts the keys), and the text field's string. The text field, when it is not a string, is
+/// reported as missing.
+fn raw_fields(
+    line: &str,
+    text_field: &str,
+) -> Result<(RawFields, Option<String>), serde_json::Error> {
+    use serde::de::{Deserializer as _, MapAccess, Visitor};
+    use serde_json::value::RawValue;
+
+    struct Fields<'t> {
+        text_field: &'t str,
+        base: usize,
+    }
+
+    impl<'de> Visitor<'de> for Fields<'_> {
+        type Value = (RawFields, Option<String>);
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+
+        fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+            let (mut fields, mut text) = (Vec::new(), None);
+            while let Some(key) = map.next_key::<String>()? {
+                let value: &'de RawValue = map.next_value()?;
+                if key == self.text_field {
+                    text = serde_json::from_str::<String>(value.get()).ok();
+                } else if key != "entities" {
+                    // The value borrows from the line, so its place is its address less the line's.
+                    let start = value.get().as_ptr() as usize - self.base;
+                    fields.push((key, start..start + value.get().len()));
+                }
+            }
+            Ok((fields, text))
+        }
+    }
+
+    let mut deserializer = serde_json::Deserializer::from_str(line);
+    let parsed = (&mut deserializer).deserialize_map(Fields {
+        text_field,
+        base: line.as_ptr() as usize,
+    })?;
+    deserializer.end()?;
+    Ok(parsed)
+}
+
 impl TaggedLine {
-    /// Writes the document's own fields with `entities` added, as one JSON line.
-    fn write_json(mut self, tagger: &rasid::Tagger, out: &mut Vec<u8>) {
+    /// Writes the document's own fields, as written and in their order, with `entities` added, as
+    /// one JSON line.
+    fn write_json(self, tagger: &rasid::Tagger, out: &mut Vec<u8>) {
+        out.push(b'{');
+        for (key, value) in &self.fields {
+            serde_json::to_writer(&mut *out, key).expect("a string serialises");
+            out.push(b':');
+            out.extend_from_slice(self.line[value.clone()].as_bytes());
+            out.push(b',');
+        }
+        out.extend_from_slice(b"\"entities\":");
         let records = records(tagger, &self.text, &self.mentions);
-        let entities = serde_json::to_value(records).expect("records serialise");
-        self.fields.insert("entities".to_owned(), entities);
-        serde_json::to_writer(&mut *out, &self.fields).expect("a JSON map serialises");
-        out.push(b'\n');
+        serde_json::to_writer(&mut *out, &records).expect("records serialise");
+        out.extend_from_slice(b"}\n");
     }
 }
 

@@ -6,6 +6,7 @@ mod count;
 mod coverage;
 mod dev;
 mod eval;
+mod hardening;
 mod html;
 mod lint;
 mod person;
