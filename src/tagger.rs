@@ -7,7 +7,7 @@
 use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
-use crate::matcher::{MatchScratch, Matcher, RawMatch, Rejection, Resolved, Via, detached_clitics};
+use crate::matcher::{MatchScratch, Matcher, RawMatch, Rejection, Resolved, Via};
 use crate::normalize::{Normalized, Normalizer, is_invisible};
 use crate::span::{AliasId, EntityId, LabelId, Span};
 
@@ -208,12 +208,10 @@ fn to_mention(text: &str, normalized: &Normalized, raw: &RawMatch, resolved: Res
         + text[start..offsets.original_start(raw.norm_end)]
             .trim_end_matches(is_invisible)
             .len();
-    let clitics = if raw.norm_clitic_start < raw.norm_start {
-        Some(raw.norm_clitic_start..raw.norm_start)
+    let norm = &raw.norm_clitics;
+    let proclitics = if norm.is_empty() {
+        Span { start, end: start }
     } else {
-        detached_clitics(normalized.as_str(), raw.norm_start)
-    };
-    let proclitics = clitics.map_or(Span { start, end: start }, |norm| {
         let clitic_start = offsets.original_start(norm.start);
         let clitic_end = offsets.original_start(norm.end);
         let written = text[clitic_start..clitic_end].trim_end_matches(is_invisible);
@@ -221,7 +219,7 @@ fn to_mention(text: &str, normalized: &Normalized, raw: &RawMatch, resolved: Res
             start: clitic_start,
             end: clitic_start + written.len(),
         }
-    });
+    };
     Mention {
         span: Span { start, end },
         proclitics,
@@ -232,6 +230,9 @@ fn to_mention(text: &str, normalized: &Normalized, raw: &RawMatch, resolved: Res
         choices: resolved.choices,
     }
 }
+
+#[cfg(test)]
+mod regression;
 
 #[cfg(test)]
 mod tests {

@@ -131,8 +131,9 @@ pub(crate) enum Status {
 pub(crate) struct RawMatch {
     pub(crate) norm_start: usize,
     pub(crate) norm_end: usize,
-    /// Where the proclitics start (`norm_start` when there are none).
-    pub(crate) norm_clitic_start: usize,
+    /// The proclitics, glued to the name or written apart before a quote mark (`لـ"قاسم`); empty at
+    /// `norm_start` when there are none. Never reaching into the previous match.
+    pub(crate) norm_clitics: std::ops::Range<usize>,
     pattern: u32,
     /// Index of this match's first status in the scratch status table.
     statuses: u32,
@@ -559,10 +560,20 @@ impl Matcher {
                 Rejection::ContextRuleNotMet
             });
         }
+        let norm_clitics = if clitic_start < start {
+            clitic_start..start
+        } else {
+            // Detached proclitics are the word before the quote mark, which may be the end of the
+            // previous match (`أ. ف. ب "كريدي"`): then they are its letters, not proclitics.
+            let previous_end = scratch.raw.last().map_or(0, |r| r.norm_end);
+            detached_clitics(hay, start)
+                .filter(|clitics| clitics.start >= previous_end)
+                .unwrap_or(start..start)
+        };
         scratch.raw.push(RawMatch {
             norm_start: start,
             norm_end: end,
-            norm_clitic_start: clitic_start,
+            norm_clitics,
             pattern,
             statuses: table_index(status_start),
         });
@@ -892,7 +903,7 @@ fn char_len_at(hay: &str, idx: usize) -> usize {
 
 /// The proclitics written apart from a name, before the quote mark that opens it (`لـ"قاسم`,
 /// `بـ «داعش»`), as a normalised byte range.
-pub(crate) fn detached_clitics(hay: &str, norm_start: usize) -> Option<std::ops::Range<usize>> {
+fn detached_clitics(hay: &str, norm_start: usize) -> Option<std::ops::Range<usize>> {
     let before = &hay[..norm_start];
     let unquoted = before.trim_end_matches(|c| c == ' ' || is_quote(c));
     if !before[unquoted.len()..].contains(is_quote) {
