@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use crate::error::{Diagnostic, Error, Result};
 
+use super::limits;
 use super::schema::{EntityRecord, FileRecord};
 
 /// A gazetteer file's text and the name it is reported under.
@@ -147,6 +148,24 @@ fn is_gazetteer_file(path: &Path) -> bool {
 }
 
 fn read_file(path: &Path, out: &mut Vec<SourceText>) -> Result<()> {
+    let is_list = path.extension().is_some_and(|e| e == "lst");
+    let limit = if is_list {
+        limits::MAX_LIST_BYTES
+    } else {
+        limits::MAX_YAML_BYTES
+    };
+    let len = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
+    if len > limit {
+        let message = format!(
+            "gazetteer file of {len} bytes: at most {} MiB; split it into several files",
+            limit >> 20
+        );
+        return Err(Error::gazetteer(vec![Diagnostic::error(
+            path, 1, 1, message,
+        )]));
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
@@ -285,6 +304,14 @@ impl Iterator for ListEntities {
 
 fn parse_yaml(source: &Arc<SourceText>, diagnostics: &mut Vec<Diagnostic>) -> ParsedFile {
     let path = &source.path;
+    if let Some((line, column)) = limits::too_deep(&source.text) {
+        let message = format!(
+            "nested deeper than {} levels (a gazetteer needs 5 at most)",
+            limits::MAX_DEPTH
+        );
+        diagnostics.push(Diagnostic::error(path, line, column, message));
+        return ParsedFile::default();
+    }
     let tree: serde_yaml::Value = match serde_yaml::from_str(&source.text) {
         Ok(tree) => tree,
         Err(e) => {

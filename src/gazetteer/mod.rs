@@ -5,6 +5,7 @@
 //! at once with its file, line and column; a gazetteer that exists is a gazetteer that is consistent
 //! (unique ids, known types, aliases that normalise to something, references that resolve).
 
+mod limits;
 mod lint;
 mod load;
 mod schema;
@@ -581,6 +582,18 @@ impl<'d> Assembler<'d> {
                     position(),
                     format!("empty {what} in entity \"{}\"", record.id),
                 );
+                ok = false;
+                continue;
+            }
+            let chars = text.chars().count();
+            if chars > limits::MAX_ALIAS_CHARS {
+                let start: String = text.chars().take(20).collect();
+                let message = format!(
+                    "{what} \"{start}…\" of \"{}\" has {chars} characters: at most {}",
+                    record.id,
+                    limits::MAX_ALIAS_CHARS
+                );
+                self.error(path, position(), message);
                 ok = false;
                 continue;
             }

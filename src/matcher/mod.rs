@@ -23,6 +23,8 @@
 //! an entity named unambiguously elsewhere in the document first.
 
 mod alphabet;
+#[cfg(test)]
+mod regression;
 
 use std::collections::HashMap;
 
@@ -345,10 +347,8 @@ impl Matcher {
             candidates.push(candidate);
             last.candidates.end = table_index(candidates.len());
         }
-        for (info, key) in patterns.iter_mut().zip(&keys) {
-            info.has_word_prefix = key
-                .match_indices(' ')
-                .any(|(space, _)| keys.binary_search(&&key[..space]).is_ok());
+        for (info, has) in patterns.iter_mut().zip(word_prefixes(&keys)) {
+            info.has_word_prefix = has;
         }
         let mut encoded_keys = Vec::new();
         let mut key_ends = Vec::with_capacity(keys.len());
@@ -885,6 +885,26 @@ fn next_candidate_start(text: &Normalized, word_start: usize, start: usize) -> u
         pos += char_len_at(hay, pos);
     }
     next_word_start(hay, start)
+}
+
+/// For each of the sorted, distinct `keys`, whether another key is it cut at a space (`حزب الله` of
+/// `حزب الله العراقي`).
+///
+/// The keys that are prefixes of a key come before it in sorted order and form a chain, kept on a
+/// stack: each key is pushed and popped once and compared with the top, so this is linear in the
+/// keys' length (a binary search per space was quadratic in a long alias).
+fn word_prefixes<'k>(keys: &'k [&'k str]) -> impl Iterator<Item = bool> + 'k {
+    let mut chain: Vec<&str> = Vec::new();
+    keys.iter().map(move |key| {
+        while chain.last().is_some_and(|top| !key.starts_with(top)) {
+            chain.pop();
+        }
+        let has = chain
+            .iter()
+            .any(|prefix| key.as_bytes().get(prefix.len()) == Some(&b' '));
+        chain.push(key);
+        has
+    })
 }
 
 /// The start of the first word after the word that contains `norm_idx` (or the end of the text).

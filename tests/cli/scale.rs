@@ -43,3 +43,75 @@ fn defect_12_explain_rejected_is_quadratic() {
         "4 MB with --explain-rejected took {elapsed:?}"
     );
 }
+
+/// Issue 13, defect 9: deep YAML nesting took the parser time quadratic in the depth (30 s for
+/// 100,000 levels), and an alias of megabytes took minutes to compile. Sizes and depth are now
+/// checked before parsing, each with an error that names the limit.
+#[test]
+fn defect_9_quadratic_loading_guards() {
+    let dir = TempDir::new();
+    let entity = "- id: a\n  type: PLACE\n  name: حلب\n  name_en: Aleppo\n";
+    let deep_flow = format!(
+        "{entity}  aliases: {}{}\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let deep_block = format!("{}x\n", "- ".repeat(100_000));
+    let long_alias = format!(
+        "{entity}  aliases:\n    - \"{}\"\n",
+        "س ".repeat(2_000_000).trim_end()
+    );
+    let rows = [
+        (
+            "deep flow",
+            deep_flow,
+            "g.yml:5:42: error: nested deeper than 32 levels",
+        ),
+        (
+            "deep block",
+            deep_block,
+            "g.yml:1:63: error: nested deeper than 32 levels",
+        ),
+        (
+            "long alias",
+            long_alias,
+            "has 3999999 characters: at most 1000",
+        ),
+    ];
+    for (name, yaml, expected) in rows {
+        let started = Instant::now();
+        let output =
+            crate::util::run_with_gazetteer(&dir, &yaml, &["tag"], "حلب".as_bytes()).expect_code(2);
+        assert!(
+            output.stderr.contains(expected),
+            "{name}: {}",
+            output.stderr
+        );
+        let elapsed = started.elapsed();
+        assert!(elapsed < Duration::from_secs(5), "{name}: took {elapsed:?}");
+    }
+    // A file past the size limit is refused before it is read (a sparse file: no disk used).
+    let big = dir.path().join("big.yml");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(65 << 20)
+        .unwrap();
+    let output = run_in(
+        dir.path(),
+        &[
+            "tag",
+            "--no-default-gazetteers",
+            "-g",
+            big.to_str().unwrap(),
+        ],
+        "حلب".as_bytes(),
+    )
+    .expect_code(2);
+    assert!(
+        output
+            .stderr
+            .contains("big.yml:1:1: error: gazetteer file of 68157440 bytes: at most 64 MiB"),
+        "{}",
+        output.stderr
+    );
+}
