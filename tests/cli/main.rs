@@ -6,6 +6,7 @@ mod count;
 mod coverage;
 mod dev;
 mod eval;
+mod golden;
 mod html;
 mod lint;
 mod scale;
