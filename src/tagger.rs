@@ -232,6 +232,8 @@ fn to_mention(text: &str, normalized: &Normalized, raw: &RawMatch, resolved: Res
 }
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod regression;
 
 #[cfg(test)]
