@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::Lexicon;
 use crate::matcher::{MatchScratch, Matcher, RawMatch, Rejection, Resolved, Via};
-use crate::normalize::{Normalized, Normalizer, is_invisible};
+use crate::normalize::{MAX_EXPANSION, Normalized, Normalizer, is_invisible};
 use crate::span::{AliasId, EntityId, LabelId, Span};
 
 /// One mention of an entity in a text.
@@ -81,6 +81,16 @@ pub struct Tagger {
 }
 
 impl Tagger {
+    /// The largest document tagged, in bytes (64 MiB, a few thousand news articles).
+    ///
+    /// Tagging keeps the normalised text (at most three times the original's bytes), a map of 4
+    /// bytes per normalised byte and the automaton's re-encoding of it with its own map: about 9
+    /// times the document's size for Arabic text, 21 times at worst (a text of `ﷲ`), 1.4 GB at this
+    /// limit. A larger text is refused with
+    /// [`crate::ErrorKind::DocumentTooLarge`] rather than risk running out of memory; a corpus
+    /// goes in as many documents (files, or JSON Lines).
+    pub const MAX_DOCUMENT_BYTES: usize = 64 << 20;
+
     /// Compiles the gazetteer, with the embedded Arabic word list deciding proclitics.
     pub fn new(gazetteer: Gazetteer) -> Tagger {
         Tagger::with_lexicon(gazetteer, Lexicon::embedded())
@@ -106,7 +116,7 @@ impl Tagger {
     ///
     /// # Errors
     ///
-    /// [`crate::ErrorKind::DocumentTooLarge`] for a text of 4 GiB or more.
+    /// [`crate::ErrorKind::DocumentTooLarge`] for a text larger than [`Tagger::MAX_DOCUMENT_BYTES`].
     pub fn tag(&self, text: &str) -> Result<Vec<Mention>> {
         let mut mentions = Vec::new();
         self.tag_with(&mut Scratch::new(), text, |m| mentions.push(m))?;
@@ -184,11 +194,12 @@ impl Tagger {
         text: &str,
         mut emit: impl FnMut(&Normalized, &RawMatch, Resolved),
     ) -> Result<()> {
-        if u32::try_from(text.len()).is_err() {
+        if text.len() > Tagger::MAX_DOCUMENT_BYTES {
             return Err(Error::document_too_large(text.len()));
         }
         self.normalizer
             .normalize_into(text, &mut scratch.normalized);
+        debug_assert!(scratch.normalized.text.len() <= MAX_EXPANSION * text.len());
         self.matcher
             .scan(&self.gazetteer, &scratch.normalized, &mut scratch.matches);
         let normalized = &scratch.normalized;
