@@ -91,7 +91,9 @@ fn malformed_gazetteers_report_every_problem_with_positions() {
         lines[2]
     );
     assert!(
-        lines[3].starts_with("rasid: gaz/syntax.yml:3:1: error: did not find expected"),
+        lines[3].starts_with(
+            "rasid: gaz/syntax.yml:3:1: error: while parsing a flow sequence, expected"
+        ),
         "{}",
         lines[3]
     );

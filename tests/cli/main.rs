@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod check;
+mod check_all;
 mod count;
 mod coverage;
 mod dev;
