@@ -96,8 +96,19 @@ fn start(span: &marked_yaml::Span) -> Position {
     span.start().map_or((1, 1), |m| (m.line(), m.column()))
 }
 
+/// Where a node starts; for a block map, its first key (the parser marks a later column).
 fn position(node: &Node) -> Position {
-    start(node.span())
+    match node {
+        Node::Mapping(map) => first_key(map),
+        other => start(other.span()),
+    }
+}
+
+/// Where a map's first key is.
+fn first_key(map: &MarkedMappingNode) -> Position {
+    map.iter()
+        .next()
+        .map_or_else(|| start(map.span()), |(key, _)| start(key.span()))
 }
 
 /// What a node is, for messages.
@@ -341,14 +352,10 @@ impl Reader<'_> {
                 bad.push(field);
             }
         }
-        let first_key = map
-            .iter()
-            .next()
-            .map_or_else(|| start(map.span()), |(key, _)| start(key.span()));
         for field in ["id", "type", "name", "name_en"] {
             if !seen.contains(&field) {
                 let message = format!("missing field `{field}` in entity \"{id}\"");
-                self.error(first_key, message);
+                self.error(first_key(map), message);
                 bad.push(field);
             }
         }
@@ -382,15 +389,7 @@ const FIELDS: [&str; 20] = [
 
 /// The line of an entity item's `- `: the line of its first key, for a map.
 fn item_line(item: &Node) -> usize {
-    match item {
-        Node::Mapping(map) => {
-            map.iter()
-                .next()
-                .map_or_else(|| position(item), |(key, _)| start(key.span()))
-                .0
-        }
-        other => position(other).0,
-    }
+    position(item).0
 }
 
 /// A string value: a scalar; `None` for no value.
