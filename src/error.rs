@@ -29,7 +29,7 @@ pub enum ErrorKind {
     },
     /// A gazetteer has problems; every error-level diagnostic found is listed.
     Gazetteer(Vec<Diagnostic>),
-    /// A document is 4 GiB or larger, past what one offset map addresses.
+    /// A document is larger than `Tagger::MAX_DOCUMENT_BYTES` (64 MiB).
     DocumentTooLarge {
         /// The document's length in bytes.
         len: usize,
@@ -81,7 +81,8 @@ impl fmt::Display for Error {
             ErrorKind::DocumentTooLarge { len } => {
                 write!(
                     f,
-                    "document of {len} bytes is too large (the limit is 4 GiB per document)"
+                    "document of {len} bytes is too large: at most 64 MiB per document \
+                     (split it into several files, or one document per line of JSON Lines)"
                 )
             }
         }

@@ -82,9 +82,12 @@ impl PersonRule {
 }
 
 /// A mention in normalised offsets: from the gazetteer, or from the grammar.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Found {
+    /// Where the mention's word starts: its glued proclitics, or the name.
     pub(crate) norm_clitic_start: usize,
+    /// The proclitics for output: glued, or written apart before a quote mark.
+    pub(crate) norm_clitics: std::ops::Range<usize>,
     pub(crate) norm_start: usize,
     pub(crate) norm_end: usize,
     pub(crate) what: What,
@@ -322,6 +325,7 @@ impl Grammar<'_> {
         };
         Some(Found {
             norm_clitic_start: clitic_start,
+            norm_clitics: clitic_start..start,
             norm_start: start,
             norm_end: end,
             what: What::Person {
@@ -683,7 +687,7 @@ impl Grammar<'_> {
     /// stands as a word of its own (proclitics allowed), after the full name, outside any mention.
     fn bare_name(&self, hay: &str, found: &[Found], word: Word, index: usize) -> Option<Found> {
         let (start, end) = word;
-        let antecedent = found[index];
+        let antecedent = &found[index];
         if start < antecedent.norm_end
             || !hay.is_char_boundary(start)
             || hay[end..].chars().next().is_some_and(is_word_char)
@@ -727,6 +731,7 @@ impl Grammar<'_> {
         };
         Some(Found {
             norm_clitic_start: clitic_start,
+            norm_clitics: clitic_start..start,
             norm_start: start,
             norm_end: end,
             what,

@@ -7,8 +7,8 @@
 use crate::error::{Error, Result};
 use crate::gazetteer::{DEFAULT_LABELS, Gazetteer, PLACE_LABEL};
 use crate::lexicon::Lexicon;
-use crate::matcher::{MatchScratch, Matcher, Rejection, Via, detached_clitics};
-use crate::normalize::{Normalized, Normalizer, is_invisible};
+use crate::matcher::{MatchScratch, Matcher, Rejection, Via};
+use crate::normalize::{MAX_EXPANSION, Normalized, Normalizer, is_invisible};
 use crate::person::{Found, Grammar, PersonScratch, What};
 use crate::span::{AliasId, EntityId, LabelId, Span};
 
@@ -117,6 +117,16 @@ pub struct Tagger {
 }
 
 impl Tagger {
+    /// The largest document tagged, in bytes (64 MiB, a few thousand news articles).
+    ///
+    /// Tagging keeps the normalised text (at most three times the original's bytes), a map of 4
+    /// bytes per normalised byte and the automaton's re-encoding of it with its own map: about 9
+    /// times the document's size for Arabic text, 21 times at worst (a text of `ﷲ`), 1.4 GB at this
+    /// limit. A larger text is refused with
+    /// [`crate::ErrorKind::DocumentTooLarge`] rather than risk running out of memory; a corpus
+    /// goes in as many documents (files, or JSON Lines).
+    pub const MAX_DOCUMENT_BYTES: usize = 64 << 20;
+
     /// Compiles the gazetteer, with the embedded Arabic word list deciding proclitics and the
     /// person-name grammar on (it runs when the gazetteer has name words: the defaults do).
     pub fn new(gazetteer: Gazetteer) -> Tagger {
@@ -173,7 +183,7 @@ impl Tagger {
     ///
     /// # Errors
     ///
-    /// [`crate::ErrorKind::DocumentTooLarge`] for a text of 4 GiB or more.
+    /// [`crate::ErrorKind::DocumentTooLarge`] for a text larger than [`Tagger::MAX_DOCUMENT_BYTES`].
     pub fn tag(&self, text: &str) -> Result<Vec<Mention>> {
         let mut mentions = Vec::new();
         self.tag_with(&mut Scratch::new(), text, |m| mentions.push(m))?;
@@ -265,19 +275,27 @@ impl Tagger {
         text: &str,
         mut emit: impl FnMut(&Normalized, &Found),
     ) -> Result<()> {
-        if u32::try_from(text.len()).is_err() {
+        if text.len() > Tagger::MAX_DOCUMENT_BYTES {
             return Err(Error::document_too_large(text.len()));
         }
         self.normalizer
             .normalize_into(text, &mut scratch.normalized);
+        debug_assert!(scratch.normalized.text.len() <= MAX_EXPANSION * text.len());
         self.matcher
             .scan(&self.gazetteer, &scratch.normalized, &mut scratch.matches);
         let normalized = &scratch.normalized;
         let found = &mut scratch.found;
         found.clear();
         self.matcher.resolve(&mut scratch.matches, |raw, resolved| {
+            // Proclitics glued to the name start its word; detached ones (`لـ"…`) do not.
+            let glued = raw.norm_clitics.end == raw.norm_start;
             found.push(Found {
-                norm_clitic_start: raw.norm_clitic_start,
+                norm_clitic_start: if glued {
+                    raw.norm_clitics.start
+                } else {
+                    raw.norm_start
+                },
+                norm_clitics: raw.norm_clitics.clone(),
                 norm_start: raw.norm_start,
                 norm_end: raw.norm_end,
                 what: What::Entity(resolved),
@@ -321,26 +339,21 @@ fn original_span(text: &str, normalized: &Normalized, norm_start: usize, norm_en
 fn to_mention(text: &str, normalized: &Normalized, found: &Found) -> Mention {
     let offsets = &normalized.offsets;
     let span = original_span(text, normalized, found.norm_start, found.norm_end);
-    let clitics = if found.norm_clitic_start < found.norm_start {
-        Some(found.norm_clitic_start..found.norm_start)
-    } else {
-        detached_clitics(normalized.as_str(), found.norm_start)
-    };
-    let proclitics = clitics.map_or(
+    let norm = &found.norm_clitics;
+    let proclitics = if norm.is_empty() {
         Span {
             start: span.start,
             end: span.start,
-        },
-        |norm| {
-            let clitic_start = offsets.original_start(norm.start);
-            let clitic_end = offsets.original_start(norm.end);
-            let written = text[clitic_start..clitic_end].trim_end_matches(is_invisible);
-            Span {
-                start: clitic_start,
-                end: clitic_start + written.len(),
-            }
-        },
-    );
+        }
+    } else {
+        let clitic_start = offsets.original_start(norm.start);
+        let clitic_end = offsets.original_start(norm.end);
+        let written = text[clitic_start..clitic_end].trim_end_matches(is_invisible);
+        Span {
+            start: clitic_start,
+            end: clitic_start + written.len(),
+        }
+    };
     let (named, label, via, choices) = match found.what {
         What::Entity(resolved) => (
             Named::Entity {
@@ -369,6 +382,11 @@ fn to_mention(text: &str, normalized: &Normalized, found: &Found) -> Mention {
         choices,
     }
 }
+
+#[cfg(test)]
+mod properties;
+#[cfg(test)]
+mod regression;
 
 #[cfg(test)]
 mod tests {

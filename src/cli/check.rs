@@ -69,8 +69,11 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Failure> {
     out.flush()?;
     let errors = shown.iter().filter(|d| d.level == Level::Error).count();
     let warnings = shown.len() - errors;
+    // The warnings per rule; the errors are counted once, in the total below.
     for (bucket, count) in per_bucket(&shown) {
-        eprintln!("rasid: {}", counted(count, bucket));
+        if bucket != ERRORS_BUCKET {
+            eprintln!("rasid: {}", counted(count, bucket));
+        }
     }
     eprintln!(
         "rasid: {errors} error{}, {warnings} warning{}",

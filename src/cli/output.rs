@@ -137,14 +137,17 @@ pub(crate) fn rejected_records<'a>(
     rejected: &[Rejected],
 ) -> Vec<RejectedRecord<'a>> {
     let gazetteer = tagger.gazetteer();
-    // Rejected candidates overlap and nest, so offsets are counted from the start each time: this is
-    // the explanation path, for one text.
-    let code_points = |byte: usize| text[..byte].chars().count();
+    // Rejected candidates overlap and nest, so their ends are not in order: convert every offset in
+    // one sorted pass (counting from the start for each was quadratic on a long text).
+    let code_points = CodePoints::of(
+        text,
+        rejected.iter().flat_map(|r| [r.span.start, r.span.end]),
+    );
     rejected
         .iter()
         .map(|r| RejectedRecord {
-            start: code_points(r.span.start),
-            end: code_points(r.span.end),
+            start: code_points.at(r.span.start),
+            end: code_points.at(r.span.end),
             text: &text[r.span.range()],
             candidates: r
                 .aliases
@@ -157,6 +160,33 @@ pub(crate) fn rejected_records<'a>(
             reason: r.reason.as_str(),
         })
         .collect()
+}
+
+/// The code point offsets of a set of byte offsets in any order, counted in one pass over the text.
+#[derive(Debug)]
+struct CodePoints {
+    /// Byte offsets, sorted and unique, with their code point offsets.
+    table: Vec<(usize, usize)>,
+}
+
+impl CodePoints {
+    fn of(text: &str, bytes: impl Iterator<Item = usize>) -> CodePoints {
+        let mut offsets: Vec<usize> = bytes.collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut counter = CodePointCounter::default();
+        let table = offsets
+            .into_iter()
+            .map(|byte| (byte, counter.advance(text, byte)))
+            .collect();
+        CodePoints { table }
+    }
+
+    /// The code point offset of `byte`, one of the offsets given to [`CodePoints::of`].
+    fn at(&self, byte: usize) -> usize {
+        let index = self.table.partition_point(|&(b, _)| b < byte);
+        self.table[index].1
+    }
 }
 
 /// Converts increasing byte offsets to code point offsets.
@@ -195,5 +225,19 @@ mod tests {
         let halab = text.find("حلب").unwrap();
         assert_eq!(counter.advance(text, halab), 3);
         assert_eq!(counter.advance(text, halab + "حلب".len()), 6);
+    }
+
+    /// Offsets in any order, nested and repeated, convert as counting from the start does.
+    #[test]
+    fn code_points_of_unordered_offsets() {
+        let text = "في حلب وإدلب، ودير الزور";
+        let bytes: Vec<usize> = [20, 5, 5, 0, text.len(), 13, 7]
+            .into_iter()
+            .map(|b| (b..).find(|&b| text.is_char_boundary(b)).unwrap())
+            .collect();
+        let code_points = CodePoints::of(text, bytes.iter().copied());
+        for byte in bytes {
+            assert_eq!(code_points.at(byte), text[..byte].chars().count(), "{byte}");
+        }
     }
 }

@@ -56,7 +56,13 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
             }
         };
         mentions.clear();
-        tagger.tag_with(&mut scratch, &text, |m| mentions.push(m))?;
+        if let Err(e) = tagger.tag_with(&mut scratch, &text, |m| mentions.push(m)) {
+            // A document too large to tag is reported like an unreadable one.
+            out.flush()?;
+            eprintln!("rasid: {}: {e}", input.display());
+            code = EXIT_TROUBLE;
+            continue;
+        }
         let mut entities = records(&tagger, &text, &mentions);
         if args.explain {
             explain(&tagger, &text, &mentions, &mut entities);

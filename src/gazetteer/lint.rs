@@ -28,12 +28,10 @@
 //! `frequent-word` also wants the article to come and go (names keep one form), and `proclitic` wants
 //! the alias's spelling to occur in text (to be listed) and to be no more frequent than the word
 //! after the proclitic, the test by which the matcher itself takes `وحلب` as و + `حلب` but `كندا` as
-//! a word. [`fix`] holds the rewrite behind `--fix`, and [`field_errors`] the wording and position
-//! of the loader's type errors (`geonames: "abc"`).
+//! a word. [`fix`] holds the rewrite behind `--fix`.
 
 mod alias_list;
 mod country_box;
-mod field_errors;
 mod fix;
 
 use std::cell::OnceCell;
@@ -50,8 +48,6 @@ use super::schema::EntityRecord;
 use super::{Alias, Entity, When};
 use alias_list::AliasList;
 use country_box::country_box;
-
-pub(super) use field_errors::locate_field_errors;
 
 /// Zipf frequency (log10 of uses per billion words) from which an `always` alias counts as a frequent
 /// word. 4.0 is about one use in 100,000 words: `الباب` (the door) and `القائم` are above, most town
@@ -327,7 +323,9 @@ impl<'a> EntityLint<'a> {
             Which::Name => self.block.key_position("name"),
             Which::Alias(index) => match self.list() {
                 Some(list) => list.position(&list.items[index]),
-                None => self.block.alias_position(&self.record.aliases[index].text),
+                None => self
+                    .block
+                    .alias_item_position(index, &self.record.aliases[index].text),
             },
         }
     }

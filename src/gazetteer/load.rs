@@ -1,11 +1,8 @@
-//! Reading gazetteer files and turning YAML into located records.
+//! Reading gazetteer files and turning them into located records.
 //!
-//! A file is parsed in two steps: first into a YAML tree (a syntax error stops that file, with the
-//! parser's line and column), then entity by entity, so that one bad entity does not hide the problems
-//! of the next. serde_yaml gives no positions for values, so positions come from a light scan of the
-//! file's lines: the start line of every top-level list item, and the first line in an item's block
-//! that holds a given key or value. That is exact for block-style YAML, which is what the format asks
-//! for, and falls back to the item's first line otherwise.
+//! YAML goes through [`super::yaml`], which keeps the position of every node and reads each field
+//! on its own, so that every problem of a file is reported at once where it is. The embedded files
+//! come as JSON converted at build time (fast start-up); a plain list (`.lst`) is read line by line.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -14,6 +11,7 @@ use std::sync::Arc;
 use crate::error::{Diagnostic, Error, Result};
 
 use super::schema::{EntityRecord, FileRecord, NamesRecord};
+use super::{limits, yaml};
 
 /// A gazetteer file's text and the name it is reported under.
 #[derive(Clone, Debug)]
@@ -29,6 +27,20 @@ pub(crate) struct SourceText {
 pub(crate) struct ParsedEntity {
     pub(crate) record: EntityRecord,
     pub(crate) block: Block,
+    /// The fields whose values could not be read (already reported): checks of them are skipped.
+    pub(crate) bad_fields: Vec<&'static str>,
+}
+
+/// A 1-based line and column.
+pub(crate) type Position = (usize, usize);
+
+/// Where the keys, values and alias items of an entity read from YAML are.
+#[derive(Debug, Default)]
+pub(crate) struct Positions {
+    /// Each key with its position and its value's.
+    pub(crate) keys: Vec<(String, Position, Position)>,
+    /// Each alias item that was read, in the order of the record's aliases.
+    pub(crate) aliases: Vec<Position>,
 }
 
 /// Where an entity's item sits in its file.
@@ -39,6 +51,9 @@ pub(crate) struct Block {
     pub(crate) line: usize,
     /// The item's block in the file's text, from the start of its first line.
     pub(crate) bytes: Range<usize>,
+    /// The positions the YAML layer recorded; `None` for JSON and plain lists, whose positions are
+    /// found by scanning the block.
+    pub(crate) positions: Option<Arc<Positions>>,
 }
 
 impl Block {
@@ -48,8 +63,23 @@ impl Block {
 
     /// The diagnostic position of `key:` in this entity's block, or of the block itself.
     pub(crate) fn key_position(&self, key: &str) -> (usize, usize) {
+        if let Some(positions) = &self.positions {
+            return positions
+                .keys
+                .iter()
+                .find(|(k, _, _)| k == key)
+                .map_or((self.line, 1), |&(_, at, _)| at);
+        }
         self.find_in_block(|line| key_column(line, key))
             .unwrap_or((self.line, 1))
+    }
+
+    /// The diagnostic position of the `index`th alias, whose text is `alias`.
+    pub(crate) fn alias_item_position(&self, index: usize, alias: &str) -> (usize, usize) {
+        match self.positions.as_ref().and_then(|p| p.aliases.get(index)) {
+            Some(&at) => at,
+            None => self.alias_position(alias),
+        }
     }
 
     /// The diagnostic position of an alias's text in this entity's block, or of `aliases:`.
@@ -87,7 +117,11 @@ impl Block {
 pub(crate) struct ParsedFile {
     pub(crate) path: PathBuf,
     pub(crate) types: Vec<String>,
+    /// Where each type is declared, when known (as many as `types`, or none).
+    pub(crate) type_positions: Vec<Position>,
     pub(crate) cues: Vec<(String, Vec<String>)>,
+    /// Where each type's cues are, and each cue word, when known (as many as `cues`, or none).
+    pub(crate) cue_positions: Vec<(Position, Vec<Position>)>,
     /// Words of the person-name grammar.
     pub(crate) names: NamesRecord,
     /// The entities of a YAML or JSON file.
@@ -149,6 +183,24 @@ fn is_gazetteer_file(path: &Path) -> bool {
 }
 
 fn read_file(path: &Path, out: &mut Vec<SourceText>) -> Result<()> {
+    let is_list = path.extension().is_some_and(|e| e == "lst");
+    let limit = if is_list {
+        limits::MAX_LIST_BYTES
+    } else {
+        limits::MAX_YAML_BYTES
+    };
+    let len = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
+    if len > limit {
+        let message = format!(
+            "gazetteer file of {len} bytes: at most {} MiB; split it into several files",
+            limit >> 20
+        );
+        return Err(Error::gazetteer(vec![Diagnostic::error(
+            path, 1, 1, message,
+        )]));
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
@@ -173,7 +225,7 @@ pub(crate) fn parse(source: &Arc<SourceText>, diagnostics: &mut Vec<Diagnostic>)
     } else if let Some(parsed) = source.json.and_then(|json| parse_json(source, json)) {
         parsed
     } else {
-        parse_yaml(source, diagnostics)
+        yaml::parse(source, diagnostics)
     };
     parsed.path.clone_from(&source.path);
     parsed
@@ -203,7 +255,9 @@ fn parse_json(source: &Arc<SourceText>, json: &str) -> Option<ParsedFile> {
                 source: Arc::clone(source),
                 line,
                 bytes,
+                positions: None,
             },
+            bad_fields: Vec::new(),
         })
         .collect();
     Some(ParsedFile {
@@ -280,92 +334,15 @@ impl Iterator for ListEntities {
                 source: Arc::clone(&self.source),
                 line: self.line,
                 bytes,
+                positions: None,
             };
-            return Some(ParsedEntity { record, block });
+            return Some(ParsedEntity {
+                record,
+                block,
+                bad_fields: Vec::new(),
+            });
         }
     }
-}
-
-fn parse_yaml(source: &Arc<SourceText>, diagnostics: &mut Vec<Diagnostic>) -> ParsedFile {
-    let path = &source.path;
-    let tree: serde_yaml::Value = match serde_yaml::from_str(&source.text) {
-        Ok(tree) => tree,
-        Err(e) => {
-            let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-            diagnostics.push(Diagnostic::error(path, line, column, yaml_message(&e)));
-            return ParsedFile::default();
-        }
-    };
-    let file = match tree {
-        serde_yaml::Value::Null => FileRecord::default(),
-        serde_yaml::Value::Sequence(entities) => FileRecord {
-            entities,
-            ..FileRecord::default()
-        },
-        mapping @ serde_yaml::Value::Mapping(_) => match serde_yaml::from_value(mapping) {
-            Ok(file) => file,
-            Err(e) => {
-                // A tree has no positions: parsing the text again gives the error its line and column.
-                let located = serde_yaml::from_str::<FileRecord>(&source.text).err();
-                let (e, (line, column)) = match located.as_ref().and_then(|l| l.location()) {
-                    Some(at) => (located.as_ref().unwrap_or(&e), (at.line(), at.column())),
-                    None => (&e, (1, 1)),
-                };
-                let message = format!(
-                    "{} (a gazetteer file is a list of entities or a map of `types`, `cues`, `names` and `entities`)",
-                    yaml_message(e)
-                );
-                diagnostics.push(Diagnostic::error(path, line, column, message));
-                return ParsedFile::default();
-            }
-        },
-        _ => {
-            let message = "expected a list of entities".to_owned();
-            diagnostics.push(Diagnostic::error(path, 1, 1, message));
-            return ParsedFile::default();
-        }
-    };
-    let blocks = item_blocks(&source.text, file.entities.len());
-    let mut entities = Vec::with_capacity(file.entities.len());
-    for (value, (line, bytes)) in file.entities.into_iter().zip(blocks) {
-        let block = Block {
-            source: Arc::clone(source),
-            line,
-            bytes,
-        };
-        match serde_yaml::from_value::<EntityRecord>(value) {
-            Ok(record) => entities.push(ParsedEntity { record, block }),
-            Err(e) => {
-                let message = yaml_message(&e);
-                let (line, column) = match unknown_field(&message) {
-                    Some(field) => block.key_position(field),
-                    None => (block.line, 1),
-                };
-                diagnostics.push(Diagnostic::error(path, line, column, message));
-            }
-        }
-    }
-    ParsedFile {
-        types: file.types,
-        cues: file.cues.into_iter().collect(),
-        names: file.names,
-        entities,
-        ..ParsedFile::default()
-    }
-}
-
-/// serde_yaml's message without its trailing position, which the diagnostic carries already.
-fn yaml_message(e: &serde_yaml::Error) -> String {
-    let message = e.to_string();
-    match message.find(" at line ") {
-        Some(at) => message[..at].to_owned(),
-        None => message,
-    }
-}
-
-fn unknown_field(message: &str) -> Option<&str> {
-    let rest = message.strip_prefix("unknown field `")?;
-    rest.split('`').next()
 }
 
 /// The first line (1-based) and byte range of each entity item: items start at lines that open a
@@ -446,7 +423,9 @@ mod tests {
     fn unknown_field_points_at_the_key() {
         let text = "- id: a\n  type: PLACE\n  name: حلب\n  name_en: Aleppo\n\n- id: b\n  type: PLACE\n  name: حمص\n  name_en: Homs\n  alises: [x]\n";
         let (parsed, d) = parse_str(text);
-        assert_eq!(parsed.entities.len(), 1);
+        // The entity is still read, so that its other fields are checked too.
+        assert_eq!(parsed.entities.len(), 2);
+        assert_eq!(d.len(), 1, "{d:?}");
         assert_eq!((d[0].line, d[0].column), (10, 3), "{d:?}");
         assert!(
             d[0].message.contains("unknown field `alises`"),
@@ -459,7 +438,16 @@ mod tests {
     fn every_bad_entity_is_reported() {
         let text = "- id: a\n  type: PLACE\n\n- id: b\n  type: PLACE\n";
         let (_, d) = parse_str(text);
-        assert_eq!(d.iter().map(|d| d.line).collect::<Vec<_>>(), [1, 4]);
+        let found: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                (1, "missing field `name` in entity \"a\""),
+                (1, "missing field `name_en` in entity \"a\""),
+                (4, "missing field `name` in entity \"b\""),
+                (4, "missing field `name_en` in entity \"b\""),
+            ]
+        );
     }
 
     #[test]

@@ -5,11 +5,13 @@
 //! at once with its file, line and column; a gazetteer that exists is a gazetteer that is consistent
 //! (unique ids, known types, aliases that normalise to something, references that resolve).
 
+mod limits;
 mod lint;
 mod load;
 pub(crate) mod names;
 mod schema;
 mod write;
+mod yaml;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -329,10 +331,7 @@ impl GazetteerBuilder {
             .into_iter()
             .map(|source| {
                 let source = Arc::new(source);
-                let first = diagnostics.len();
-                let file = load::parse(&source, &mut diagnostics);
-                lint::locate_field_errors(&source.path, &source.text, &mut diagnostics[first..]);
-                file
+                load::parse(&source, &mut diagnostics)
             })
             .collect();
         let mut assembler = Assembler::new(&mut diagnostics, with_warnings);
@@ -350,7 +349,7 @@ impl GazetteerBuilder {
 }
 
 static ID_PATTERN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^[a-z0-9][a-z0-9._:-]*$").expect("valid regex"));
 static LABEL_PATTERN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z0-9][A-Z0-9_]*$").expect("valid regex"));
 static WIKIDATA_PATTERN: LazyLock<Regex> =
@@ -400,12 +399,12 @@ impl<'d> Assembler<'d> {
     }
 
     fn declare_types(&mut self, file: &ParsedFile) {
-        for label in &file.types {
+        for (index, label) in file.types.iter().enumerate() {
             if !LABEL_PATTERN.is_match(label) {
-                // Reported with the file, which has no line for flow-style lists.
+                let at = file.type_positions.get(index).copied().unwrap_or((1, 1));
                 let message =
                     format!("invalid type name \"{label}\": use upper case letters, digits and _");
-                self.error(&file.path, (1, 1), message);
+                self.error(&file.path, at, message);
             } else if !self.labels.contains(label) {
                 self.labels.push(label.clone());
                 self.cues.push(HashSet::new());
@@ -421,15 +420,30 @@ impl<'d> Assembler<'d> {
     }
 
     fn add_file(&mut self, mut file: ParsedFile) {
-        for (label, words) in std::mem::take(&mut file.cues) {
+        let positions = std::mem::take(&mut file.cue_positions);
+        for (index, (label, words)) in std::mem::take(&mut file.cues).into_iter().enumerate() {
+            let (label_at, word_positions) = positions
+                .get(index)
+                .map_or(((1, 1), &[][..]), |(at, words)| (*at, words.as_slice()));
             let Some(label_id) = self.label(&label) else {
-                let message = format!("cues for unknown type \"{label}\"");
-                self.error(&file.path, (1, 1), message);
+                let message = format!(
+                    "cues for unknown type \"{label}\": expected one of {} or a type declared under `types:`",
+                    self.labels.join(", ")
+                );
+                self.error(&file.path, label_at, message);
                 continue;
             };
-            for word in words {
+            for (word_index, word) in words.into_iter().enumerate() {
                 let key = self.normalizer.normalize_key(&word);
-                if !key.is_empty() {
+                if key.is_empty() {
+                    let at = word_positions.get(word_index).copied().unwrap_or(label_at);
+                    let message = if word.trim().is_empty() {
+                        format!("empty cue word for {label}")
+                    } else {
+                        format!("cue word \"{word}\" for {label} normalises to nothing")
+                    };
+                    self.error(&file.path, at, message);
+                } else {
                     self.cues[label_id.as_usize()].insert(key);
                 }
             }
@@ -445,15 +459,23 @@ impl<'d> Assembler<'d> {
         }
     }
 
+    /// Checks one entity and adds it. An entity with errors is added too (no gazetteer is built
+    /// then), so that references to it and duplicates of it are checked in the same run.
     fn add_entity(&mut self, parsed: ParsedEntity) {
-        let ParsedEntity { record, block } = parsed;
+        let ParsedEntity {
+            record,
+            block,
+            bad_fields,
+        } = parsed;
+        let bad = |field| bad_fields.contains(&field);
         let path = block.source.path.clone();
         let entity_id = EntityId::from_usize(self.entities.len());
-        let mut ok = true;
+        let mut ok = bad_fields.is_empty();
 
-        if !ID_PATTERN.is_match(&record.id) {
+        if bad("id") {
+        } else if !ID_PATTERN.is_match(&record.id) {
             let message = format!(
-                "invalid id \"{}\": use letters, digits and . _ : / - (not starting with a symbol)",
+                "invalid id \"{}\": use lower-case letters, digits and . _ : - (starting with a letter or digit)",
                 record.id
             );
             self.error(&path, block.key_position("id"), message);
@@ -468,9 +490,11 @@ impl<'d> Assembler<'d> {
             );
             self.error(&path, block.key_position("id"), message);
             ok = false;
+        } else {
+            self.ids.insert(record.id.clone(), entity_id);
         }
         let label = self.label(&record.label);
-        if label.is_none() {
+        if label.is_none() && !bad("type") {
             let message = format!(
                 "unknown type \"{}\" in entity \"{}\": expected one of {} or a type declared under `types:`",
                 record.label,
@@ -480,7 +504,7 @@ impl<'d> Assembler<'d> {
             self.error(&path, block.key_position("type"), message);
             ok = false;
         }
-        if record.name_en.trim().is_empty() {
+        if record.name_en.trim().is_empty() && !bad("name_en") {
             let message = format!("empty name_en in entity \"{}\"", record.id);
             self.error(&path, block.key_position("name_en"), message);
             ok = false;
@@ -488,13 +512,8 @@ impl<'d> Assembler<'d> {
         ok &= self.check_attributes(&record, &block, entity_id);
 
         let alias_start = self.aliases.len();
-        ok &= self.add_aliases(&record, &block, entity_id);
-        let (Some(label), true) = (label, ok) else {
-            self.aliases.truncate(alias_start);
-            self.references.retain(|(e, _, _)| *e != entity_id);
-            return;
-        };
-        if let Some(linter) = &self.linter {
+        ok &= self.add_aliases(&record, &block, entity_id, bad("name"));
+        if ok && let (Some(linter), Some(_)) = (&self.linter, label) {
             linter.entity(
                 &record,
                 &block,
@@ -502,7 +521,8 @@ impl<'d> Assembler<'d> {
                 self.diagnostics,
             );
         }
-        self.ids.insert(record.id.clone(), entity_id);
+        // With an unknown type the entity still takes its place (no gazetteer is built).
+        let label = label.unwrap_or(LabelId::from_usize(0));
         self.blocks.push(block);
         self.entities.push(Entity {
             aliases: table_index(alias_start)..table_index(self.aliases.len()),
@@ -575,21 +595,24 @@ impl<'d> Assembler<'d> {
     }
 
     /// Adds the canonical name and the aliases, merging those that normalise alike within the entity.
-    fn add_aliases(&mut self, record: &EntityRecord, block: &Block, entity: EntityId) -> bool {
+    fn add_aliases(
+        &mut self,
+        record: &EntityRecord,
+        block: &Block,
+        entity: EntityId,
+        name_is_bad: bool,
+    ) -> bool {
         let path = block.path();
         let mut ok = true;
         let first_alias = self.aliases.len();
-        let name = std::iter::once((&record.name, When::Always, true));
-        let aliases = record.aliases.iter().map(|a| (&a.text, a.when, false));
-        for (text, when, is_name) in name.chain(aliases) {
-            let what = if is_name { "name" } else { "alias" };
-            // Positions cost a scan of the block: only computed for a problem.
-            let position = || {
-                if is_name {
-                    block.key_position("name")
-                } else {
-                    block.alias_position(text)
-                }
+        let name = std::iter::once((&record.name, When::Always, None)).filter(|_| !name_is_bad);
+        let aliases = (record.aliases.iter().enumerate()).map(|(i, a)| (&a.text, a.when, Some(i)));
+        for (text, when, index) in name.chain(aliases) {
+            let what = if index.is_none() { "name" } else { "alias" };
+            // Positions may cost a scan of the block: only computed for a problem.
+            let position = || match index {
+                None => block.key_position("name"),
+                Some(index) => block.alias_item_position(index, text),
             };
             if text.trim().is_empty() {
                 self.error(
@@ -597,6 +620,18 @@ impl<'d> Assembler<'d> {
                     position(),
                     format!("empty {what} in entity \"{}\"", record.id),
                 );
+                ok = false;
+                continue;
+            }
+            let chars = text.chars().count();
+            if chars > limits::MAX_ALIAS_CHARS {
+                let start: String = text.chars().take(20).collect();
+                let message = format!(
+                    "{what} \"{start}…\" of \"{}\" has {chars} characters: at most {}",
+                    record.id,
+                    limits::MAX_ALIAS_CHARS
+                );
+                self.error(path, position(), message);
                 ok = false;
                 continue;
             }
@@ -618,7 +653,7 @@ impl<'d> Assembler<'d> {
             {
                 // An alias spelt like the name gives the name its rule.
                 Some(same) => {
-                    if !is_name && same.when == When::Always {
+                    if index.is_some() && same.when == When::Always {
                         same.when = when;
                     }
                 }

@@ -1,8 +1,8 @@
 //! Serde structs that mirror the gazetteer YAML exactly.
 //!
 //! Every struct denies unknown fields, so a typo (`alises:`) is an error, not a silently ignored key.
-//! The schema stays flat (no `#[serde(flatten)]`), which keeps serde_yaml's error locations right.
-//! Validation beyond shape (unique ids, known types, aliases that normalise to something) lives in
+//! These read the JSON embedded at build time; YAML is read field by field by `yaml`, with the
+//! position of every value. Validation beyond shape (unique ids, known types, aliases that normalise to something) lives in
 //! `load`, which knows the file and line of every record.
 
 use std::collections::BTreeMap;
@@ -14,11 +14,10 @@ use serde::de::{self, MapAccess, Visitor};
 /// A gazetteer file in its mapping form: declarations and entities. A file that is a plain list is a
 /// list of entities.
 ///
-/// From YAML the entities stay raw values, so that each one is checked (and located) on its own; from
-/// the JSON embedded at build time they are read as records directly.
+/// Read from the JSON embedded at build time, with the entities as records.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct FileRecord<E = serde_yaml::Value> {
+pub(crate) struct FileRecord<E> {
     /// Entity types this file introduces, besides the defaults.
     #[serde(default)]
     pub(crate) types: Vec<String>,

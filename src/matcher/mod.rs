@@ -23,6 +23,8 @@
 //! an entity named unambiguously elsewhere in the document first.
 
 mod alphabet;
+#[cfg(test)]
+mod regression;
 
 use std::collections::HashMap;
 
@@ -156,8 +158,9 @@ pub(crate) enum Status {
 pub(crate) struct RawMatch {
     pub(crate) norm_start: usize,
     pub(crate) norm_end: usize,
-    /// Where the proclitics start (`norm_start` when there are none).
-    pub(crate) norm_clitic_start: usize,
+    /// The proclitics, glued to the name or written apart before a quote mark (`لـ"قاسم`); empty at
+    /// `norm_start` when there are none. Never reaching into the previous match.
+    pub(crate) norm_clitics: std::ops::Range<usize>,
     pattern: u32,
     /// Index of this match's first status in the scratch status table.
     statuses: u32,
@@ -412,10 +415,8 @@ impl Matcher {
                 }
             }
         }
-        for (info, key) in patterns.iter_mut().zip(&keys) {
-            info.has_word_prefix = key
-                .match_indices(' ')
-                .any(|(space, _)| keys.binary_search(&&key[..space]).is_ok());
+        for (info, has) in patterns.iter_mut().zip(word_prefixes(&keys)) {
+            info.has_word_prefix = has;
         }
         let mut encoded_keys = Vec::new();
         let mut key_ends = Vec::with_capacity(keys.len());
@@ -653,10 +654,20 @@ impl Matcher {
                 Rejection::ContextRuleNotMet
             });
         }
+        let norm_clitics = if clitic_start < start {
+            clitic_start..start
+        } else {
+            // Detached proclitics are the word before the quote mark, which may be the end of the
+            // previous match (`أ. ف. ب "كريدي"`): then they are its letters, not proclitics.
+            let previous_end = scratch.raw.last().map_or(0, |r| r.norm_end);
+            detached_clitics(hay, start)
+                .filter(|clitics| clitics.start >= previous_end)
+                .unwrap_or(start..start)
+        };
         scratch.raw.push(RawMatch {
             norm_start: start,
             norm_end: end,
-            norm_clitic_start: clitic_start,
+            norm_clitics,
             pattern,
             statuses: table_index(status_start),
         });
@@ -970,6 +981,26 @@ fn next_candidate_start(text: &Normalized, word_start: usize, start: usize) -> u
     next_word_start(hay, start)
 }
 
+/// For each of the sorted, distinct `keys`, whether another key is it cut at a space (`حزب الله` of
+/// `حزب الله العراقي`).
+///
+/// The keys that are prefixes of a key come before it in sorted order and form a chain, kept on a
+/// stack: each key is pushed and popped once and compared with the top, so this is linear in the
+/// keys' length (a binary search per space was quadratic in a long alias).
+fn word_prefixes<'k>(keys: &'k [&'k str]) -> impl Iterator<Item = bool> + 'k {
+    let mut chain: Vec<&str> = Vec::new();
+    keys.iter().map(move |key| {
+        while chain.last().is_some_and(|top| !key.starts_with(top)) {
+            chain.pop();
+        }
+        let has = chain
+            .iter()
+            .any(|prefix| key.as_bytes().get(prefix.len()) == Some(&b' '));
+        chain.push(key);
+        has
+    })
+}
+
 /// The start of the first word after the word that contains `norm_idx` (or the end of the text).
 fn next_word_start(hay: &str, norm_idx: usize) -> usize {
     let rest = &hay[norm_idx..];
@@ -986,7 +1017,7 @@ fn char_len_at(hay: &str, idx: usize) -> usize {
 
 /// The proclitics written apart from a name, before the quote mark that opens it (`لـ"قاسم`,
 /// `بـ «داعش»`), as a normalised byte range.
-pub(crate) fn detached_clitics(hay: &str, norm_start: usize) -> Option<std::ops::Range<usize>> {
+fn detached_clitics(hay: &str, norm_start: usize) -> Option<std::ops::Range<usize>> {
     let before = &hay[..norm_start];
     let unquoted = before.trim_end_matches(|c| c == ' ' || is_quote(c));
     if !before[unquoted.len()..].contains(is_quote) {

@@ -60,6 +60,10 @@ pub(crate) fn fold(c: char) -> Fold {
         | '\u{3000}' => Fold::Space,
         // Every other character of the Arabic block stays; this arm spares the Unicode case tables.
         '\u{0600}'..='\u{06FF}' => Fold::Keep,
+        // The phrase ligatures ﷺ (18 letters and spaces) and ﷻ (8) stay whole: no name is spelt with
+        // them, and expanded they made normalised text 11 times the original; every other
+        // presentation form is at most 8/3 of its bytes once decomposed.
+        '\u{FDFA}' | '\u{FDFB}' => Fold::Keep,
         // Presentation forms A and B, as pasted from PDFs.
         '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' => Fold::Decompose,
         _ if c.is_uppercase() => match single_lowercase(c) {

@@ -15,11 +15,15 @@
 //! | keheh ک U+06A9, swash kaf ڪ U+06AA | ك | Persian keyboards |
 //! | digits ٠–٩ U+0660–U+0669, ۰–۹ U+06F0–U+06F9 | 0–9 | `الفرقة ١٧` is `الفرقة 17` |
 //! | presentation forms U+FB50–U+FDFF, U+FE70–U+FEFE | compatibility decomposition, folded again | text pasted from PDFs (`ﻻ` → `لا`) |
+//! | phrase ligatures ﷺ U+FDFA, ﷻ U+FDFB | unchanged | no name is spelt with them; expanded (18 and 8 characters) they would multiply a text's size |
 //! | ALM U+061C, soft hyphen U+00AD, U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+2069, BOM U+FEFF | removed | invisible layout marks |
 //! | space, tab, NBSP U+00A0, U+1680, U+2000–U+200A, U+202F, U+205F, U+3000 | one ASCII space per run | names split by odd or double spaces |
 //! | upper-case letters (Latin, Greek, Cyrillic, …) | lower case | case-insensitive Latin names |
 //! | `لل` at a word's start (after an optional و/ف) | `لال` | ل + the article: `للبوكمال` is `ل` + `البوكمال`; the restored alef maps to the second ل |
 //! | everything else (letters, punctuation, newlines) | unchanged | |
+//!
+//! Normalised text is never more than [`MAX_EXPANSION`] times the original's bytes (`ﷲ`, 3 bytes,
+//! becomes `الله`, 8), which bounds the memory tagging takes.
 //!
 //! `ؤ` and `ئ` are kept: they are consistent in names and folding them would merge unrelated words.
 //! Folding ى → ي makes the preposition `على` equal the name `علي`; the gazetteers, not the normaliser,
@@ -27,12 +31,17 @@
 
 mod arabic;
 mod offsets;
+#[cfg(test)]
+mod regression;
 
 use arabic::rule_name;
 pub(crate) use arabic::{is_invisible, is_word_char};
 pub(crate) use offsets::OffsetMap;
 
 use arabic::{Fold, fold, fold_decomposed};
+
+/// How many times its original's bytes normalised text may take at most.
+pub(crate) const MAX_EXPANSION: usize = 3;
 
 /// Whether a `ل` about to be written is the article's, after the preposition ل at a word's start
 /// (after an optional و or ف): `للبوكمال` is ل + `البوكمال` with the article's alef dropped in

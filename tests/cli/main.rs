@@ -2,14 +2,17 @@
 
 mod bad_input;
 mod check;
+mod check_all;
 mod count;
 mod coverage;
 mod dev;
 mod eval;
+mod golden;
 mod hardening;
 mod html;
 mod lint;
 mod person;
+mod scale;
 mod suggest;
 mod tag;
 mod util;

@@ -91,7 +91,7 @@ fn check_locates_a_mistake_in_a_name_part_file() {
     let out = run_in(dir.path(), &["check", "names.yml"], b"").expect_code(1);
     assert!(
         out.stdout
-            .starts_with("names.yml:4:20: error: names.given[1]: unknown field `commn`"),
+            .starts_with("names.yml:4:20: error: unknown field `commn` in a given name"),
         "{}",
         out.stdout
     );
