@@ -8,6 +8,7 @@ mod dev;
 mod eval;
 mod html;
 mod lint;
+mod places;
 mod suggest;
 mod tag;
 mod util;
