@@ -18,9 +18,41 @@ pub(crate) struct MentionRecord<'a> {
     pub(crate) name: &'a str,
     pub(crate) alias: &'a str,
     pub(crate) proclitics: &'a str,
+    /// Where a place is, as `count` gives it: present when the gazetteer has it.
+    #[serde(flatten)]
+    pub(crate) geo: Geo<'a>,
     /// With `--explain`: how the mention matched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) explain: Option<Explanation>,
+}
+
+/// The English name, country, province and point of a mentioned entity, each left out of JSON when
+/// the gazetteer does not give it.
+#[derive(Debug, Default, Serialize)]
+pub(crate) struct Geo<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) name_en: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) admin1: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) lat: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) lon: Option<f64>,
+}
+
+impl<'a> Geo<'a> {
+    fn of(entity: &'a rasid::Entity) -> Geo<'a> {
+        let attributes = entity.attributes();
+        Geo {
+            name_en: Some(entity.name_en.as_str()),
+            country: attributes.country.as_deref(),
+            admin1: attributes.admin1.as_deref(),
+            lat: attributes.lat,
+            lon: attributes.lon,
+        }
+    }
 }
 
 /// How one mention matched (`rasid tag --explain`).
@@ -71,6 +103,7 @@ pub(crate) fn records<'a>(
                 name: &entity.name,
                 alias: &gazetteer.alias(m.alias).text,
                 proclitics: &text[m.proclitics.range()],
+                geo: Geo::of(entity),
                 explain: None,
             }
         })

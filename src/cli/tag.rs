@@ -219,7 +219,7 @@ impl Writer {
             TagFormat::Html => super::html::begin(out),
             TagFormat::Tsv => writeln!(
                 out,
-                "path\tstart\tend\tbyte_start\tbyte_end\ttext\tlabel\tid\tname\talias\tproclitics"
+                "path\tstart\tend\tbyte_start\tbyte_end\ttext\tlabel\tid\tname\talias\tproclitics\tname_en\tcountry\tadmin1\tlat\tlon"
             ),
             _ => Ok(()),
         }
@@ -251,7 +251,7 @@ impl Writer {
                 for m in entities {
                     writeln!(
                         out,
-                        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                         tsv_field(path),
                         m.start,
                         m.end,
@@ -262,7 +262,12 @@ impl Writer {
                         tsv_field(m.id),
                         tsv_field(m.name),
                         tsv_field(m.alias),
-                        m.proclitics
+                        m.proclitics,
+                        tsv_field(m.geo.name_en.unwrap_or_default()),
+                        m.geo.country.unwrap_or_default(),
+                        tsv_field(m.geo.admin1.unwrap_or_default()),
+                        m.geo.lat.map(|v| v.to_string()).unwrap_or_default(),
+                        m.geo.lon.map(|v| v.to_string()).unwrap_or_default(),
                     )?;
                 }
             }
