@@ -236,6 +236,18 @@ FAMOUS_PLACES = {
     "طوكيو": "JP", "أثينا": "GR", "كييف": "UA", "أمستردام": "NL", "سنغافورة": "SG",
 }
 
+# FAMOUS_PLACES whose name is also an ordinary word that news outside their country uses (`الطبقة`
+# "the class", `حديثة` "modern", `الرمادي` "grey", `مسقط رأسه` "his birthplace"): they fire anywhere in
+# a text that names their country or another of its places, and elsewhere only after a cue
+# (`when: country`). In Saudi or Egyptian news `الطبقة الوسطى` is the middle class, not Tabqa.
+FAMOUS_COMMON_READING = {
+    "الطبقة", "حديثة", "الحراك", "الضمير", "القصير", "العمارة", "الرمادي", "الزرقاء", "تدمر",
+    "الخليل", "مسقط",
+}
+# Reasons that keep an `always` alias that is a frequent word: written out as `when: always` with
+# the reason as a comment, so that the decision shows in the file (and `rasid check` knows it).
+EXPLICIT_ALWAYS = {"famous place", "a name, not a word", "a country's name"}
+
 # Official names that keep their type word (annotation guideline: `ريف دمشق` is the governorate).
 OFFICIAL_NAMES = {"ريف دمشق", "مركز ريف دمشق"}
 
@@ -463,10 +475,12 @@ class Lexicon:
                 self.country_names[fold(text)].add(country.country)
 
     def names_other_country(self, text: str, place: Place) -> bool:
-        """Whether a settlement's alias is the name of another country (`لبنان` for Lebanon,
-        Pennsylvania; `كولومبيا` for Columbia, Missouri). Capitals and seats keep theirs (Amman)."""
+        """Whether a settlement's or province's alias is the name of another country (`لبنان` for
+        Lebanon, Pennsylvania; `كولومبيا` for Columbia, Missouri; `سوريا` for Soria, Spain).
+        Capitals and seats keep theirs (Amman)."""
         codes = self.country_names.get(fold(text), set())
-        return bool(codes) and place.country not in codes and place.kind == "locality" and not place.seat
+        own_name = place.kind == "region" and place.country in LEVANT  # WOF governorates keep theirs
+        return bool(codes) and place.country not in codes and not place.seat and not own_name
 
     def zipf(self, text: str) -> float:
         """Zipf of a word, over all spellings that fold alike; 0 for phrases and unknown words."""
@@ -933,6 +947,7 @@ class Entity:
     variants: frozenset[str] = frozenset()  # folded aliases made by rule 6, in no source
 
 
+FAMOUS_COMMON_READING_FOLDED = {fold(name) for name in FAMOUS_COMMON_READING}
 FAMOUS_FOLDED = {(fold(name), code) for name, codes in FAMOUS_PLACES.items() for code in codes.split()}
 COUNTRY_ALIAS_DROP_FOLDED = {fold(name) for name in COUNTRY_ALIAS_DROP}
 KNOWN_OTHER_FOLDED = {fold(name) for name in KNOWN_OTHER_NAMES}
@@ -1034,7 +1049,9 @@ def alias_rule(
             return rule if rule[0] != "always" else ("cue", "Arabic word with the article too, far place")
         if important:
             if (words[0], country) in FAMOUS_FOLDED:
-                return "always", "famous place"
+                if words[0] in FAMOUS_COMMON_READING_FOLDED:
+                    return "country", "famous place, also a common word"
+                return ("always", "famous place") if zipf >= IMPORTANT_CUE_ZIPF else ("always", "")
             if country not in LEVANT and IMPORTANT_CUE_ZIPF <= zipf < SMALL_DROP_ZIPF and name_not_word(text, lex):
                 return "always", "a name, not a word"
             if zipf >= IMPORTANT_DROP_ZIPF:
@@ -1662,7 +1679,12 @@ def build_countries(data: Path, lex: Lexicon, stats: Counter) -> list[Entity]:
         for text, source in names:
             first_source.setdefault(fold(text), source)
         texts = dedupe_folded([text for text, _ in names], lex)
-        aliases = [(t, "cue", "common word") if fold(t) in COUNTRY_CUE else (t, "always", "") for t in texts]
+        aliases = [
+            (t, "cue", "common word") if fold(t) in COUNTRY_CUE
+            else (t, "always", "a country's name") if " " not in t and lex.zipf(t) >= IMPORTANT_CUE_ZIPF
+            else (t, "always", "")
+            for t in texts
+        ]
         info, row = geonames.get(code, {}), hdx.get(code, {})
         gn_id = info.get("geonameid")
         entities.append(
@@ -1706,11 +1728,20 @@ def entity_block(entity: Entity) -> str:
         f"  name: {entity.name}",
         f"  name_en: {yaml_scalar(entity.name_en)}",
     ]
-    aliases = sorted((t, w) for t, w, _ in entity.aliases if not (t == entity.name and w == "always"))
+    aliases = sorted(
+        (t, w, why if w == "always" and why in EXPLICIT_ALWAYS else "")
+        for t, w, why in entity.aliases
+        if not (t == entity.name and w == "always" and why not in EXPLICIT_ALWAYS)
+    )
     if aliases:
         lines.append("  aliases:")
-        for text, when in aliases:
-            lines += [f"    - {text}"] if when == "always" else [f"    - text: {text}", f"      when: {when}"]
+        for text, when, why in aliases:
+            if why:
+                lines += [f"    - text: {text}", f"      when: always  # {why}"]
+            elif when == "always":
+                lines += [f"    - {text}"]
+            else:
+                lines += [f"    - text: {text}", f"      when: {when}"]
     optional = (
         ("country", entity.country),
         ("admin1", entity.admin1),

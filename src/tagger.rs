@@ -191,6 +191,12 @@ impl Tagger {
             .normalize_into(text, &mut scratch.normalized);
         self.matcher
             .scan(&self.gazetteer, &scratch.normalized, &mut scratch.matches);
+        self.matcher.drop_he_words(
+            &self.gazetteer,
+            text,
+            &scratch.normalized,
+            &mut scratch.matches,
+        );
         let normalized = &scratch.normalized;
         self.matcher.resolve(&mut scratch.matches, |raw, resolved| {
             emit(normalized, raw, resolved)

@@ -23,6 +23,8 @@
 //! an entity named unambiguously elsewhere in the document first.
 
 mod alphabet;
+mod context;
+mod teh_marbuta;
 
 use std::collections::HashMap;
 
@@ -107,6 +109,8 @@ pub(crate) struct Matcher {
     /// Each entity's country as a small number (0: none), to weigh homonyms by the countries a
     /// document names.
     entity_country: Vec<u16>,
+    /// Words written with a final ه that are no spelling of a name in ة (see [`teh_marbuta`]).
+    he_words: teh_marbuta::HeWords,
 }
 
 /// How a candidate fared at one match.
@@ -185,6 +189,12 @@ pub enum Rejection {
     NoAnchor,
     /// A longer accepted match covers it (`حزب الله` inside `كتائب حزب الله العراقي`).
     ShadowedByLongerMatch,
+    /// Its alias needs its country in the document (`when: country`), and nothing else there points
+    /// to that country (`الطبقة` "the class" in a text that names no Syrian place).
+    CountryNotInDocument,
+    /// Written with a final ه, it is a word of its own, not the name written with ة (`حديثه` "his
+    /// talk", not `حديثة` Haditha).
+    WordInHe,
 }
 
 impl Rejection {
@@ -199,6 +209,10 @@ impl Rejection {
             Rejection::ContextRuleNotMet => "context rule not met",
             Rejection::NoAnchor => "no unambiguous mention of the entity in the document",
             Rejection::ShadowedByLongerMatch => "shadowed by a longer match",
+            Rejection::CountryNotInDocument => {
+                "its country is not named in the document, nor the entity itself"
+            }
+            Rejection::WordInHe => "written with ه, a word of its own, not the name in ة",
         }
     }
 }
@@ -292,6 +306,8 @@ pub enum Via {
     Cue,
     /// The entity was named unambiguously elsewhere in the document (`when: document`).
     Document,
+    /// Another entity of its country was named in the document (`when: country`).
+    Country,
 }
 
 impl Via {
@@ -301,6 +317,7 @@ impl Via {
             Via::Always => "always",
             Via::Cue => "cue",
             Via::Document => "document",
+            Via::Country => "country",
         }
     }
 }
@@ -366,6 +383,7 @@ impl Matcher {
             candidates,
             lexicon,
             entity_country: entity_countries(gazetteer),
+            he_words: teh_marbuta::HeWords::embedded(),
         }
     }
 
@@ -650,9 +668,13 @@ impl Matcher {
                     let country = self.entity_country[candidate.entity.as_usize()];
                     let in_context =
                         country != 0 && scratch.anchored_countries.binary_search(&country).is_ok();
+                    let by_country = status == Status::Pending
+                        && !anchored
+                        && candidate.when == When::Country
+                        && in_context;
                     let holds = match status {
                         Status::CuedAlways | Status::Cue | Status::Always => true,
-                        Status::Pending => anchored,
+                        Status::Pending => anchored || by_country,
                         Status::Rejected => false,
                     };
                     choices += u32::from(holds);
@@ -660,12 +682,17 @@ impl Matcher {
                     // A cue beats an anchor, which beats the country the document is about (`طرابلس`
                     // in a text that names لبنان), which beats a plain alias; then gazetteer order.
                     let rank = (!cued, !anchored, !in_context, status, order);
-                    holds.then_some((rank, candidate, status))
+                    holds.then_some((rank, candidate, status, by_country))
                 })
                 .min_by(|a, b| a.0.cmp(&b.0));
             if best.is_none() && scratch.record_rejections {
                 let (norm_start, norm_end, pattern) = (raw.norm_start, raw.norm_end, raw.pattern);
-                let reason = Rejection::NoAnchor;
+                let by_country = candidates.iter().any(|c| c.when == When::Country);
+                let reason = if by_country {
+                    Rejection::CountryNotInDocument
+                } else {
+                    Rejection::NoAnchor
+                };
                 no_anchor.push(RawRejection {
                     norm_start,
                     norm_end,
@@ -673,9 +700,10 @@ impl Matcher {
                     reason,
                 });
             }
-            if let Some((_, c, status)) = best {
+            if let Some((_, c, status, by_country)) = best {
                 let via = match status {
                     Status::Cue => Via::Cue,
+                    Status::Pending if by_country => Via::Country,
                     Status::Pending => Via::Document,
                     Status::CuedAlways | Status::Always | Status::Rejected => Via::Always,
                 };
@@ -696,6 +724,7 @@ impl Matcher {
     /// its own. They resolve `document` aliases and break ties between homonyms.
     fn collect_anchors(&self, scratch: &mut MatchScratch) {
         scratch.anchored.clear();
+        scratch.anchored_countries.clear();
         for raw in &scratch.raw {
             let info = &self.patterns[raw.pattern as usize];
             let candidates =
@@ -711,10 +740,17 @@ impl Matcher {
             {
                 scratch.anchored.push(only.entity);
             }
+            // A match whose candidates that fired on their own all lie in one country points to
+            // that country even when it is not one entity (`الرقة`: the city and, waiting for an
+            // anchor, the governorate).
+            if let Some(country) =
+                context::fired_country(&self.entity_country, candidates, statuses)
+            {
+                scratch.anchored_countries.push(country);
+            }
         }
         scratch.anchored.sort_unstable();
         scratch.anchored.dedup();
-        scratch.anchored_countries.clear();
         let countries = scratch
             .anchored
             .iter()

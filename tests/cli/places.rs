@@ -107,3 +107,118 @@ fn month_names_are_no_places() {
     let found = places("في مايو ومنذ مارس الماضي");
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// The ids tagged in `text` with the default gazetteers, in text order.
+fn ids(text: &str) -> Vec<String> {
+    let out = run_in(&root(), &["tag", "--format", "json"], text.as_bytes()).expect_code(0);
+    let json = out.json();
+    json["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .map(|e| e["id"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_word_in_he_is_no_place_in_teh_marbuta() {
+    // (row name, text, an id that must not be tagged)
+    let rows = [
+        (
+            "his talk is not Haditha",
+            "وقال في حديثه للصحيفة",
+            "place:wof:421200415",
+        ),
+        (
+            "his saying is not Kavala",
+            "ونقلت عن مصدر قوله إن",
+            "place:gn:735861",
+        ),
+    ];
+    for (name, text, id) in rows {
+        let found = ids(text);
+        assert!(!found.iter().any(|i| i == id), "{name}: {found:?}");
+    }
+}
+
+#[test]
+fn a_common_word_or_a_national_body_needs_its_country_in_the_text() {
+    // (row name, text, an id expected, an id that must not be tagged)
+    let rows = [
+        (
+            "the class in Saudi news",
+            "أثرت الأزمة على الطبقة الوسطى في السعودية",
+            "country:sa",
+            "place:wof:890449887",
+        ),
+        (
+            "Tabqa in Syrian news",
+            "سيطرت القوات على الطبقة قرب الرقة في سوريا",
+            "place:wof:890449887",
+            "",
+        ),
+        (
+            "Saudi civil defence",
+            "أعلن الدفاع المدني في جازان السعودية",
+            "org:civil-defence",
+            "org:syria-civil-defence",
+        ),
+        (
+            "Syria Civil Defence",
+            "انتشل الدفاع المدني الضحايا في إدلب السورية",
+            "org:syria-civil-defence",
+            "org:civil-defence",
+        ),
+        (
+            "Saudi national guard",
+            "وزير الحرس الوطني في الرياض عاصمة السعودية",
+            "group:sa-national-guard",
+            "group:national-guard-suwayda",
+        ),
+        (
+            "no country, no guard",
+            "قال قائد الحرس الوطني",
+            "",
+            "group:national-guard-suwayda",
+        ),
+    ];
+    for (name, text, wanted, unwanted) in rows {
+        let found = ids(text);
+        assert!(
+            wanted.is_empty() || found.iter().any(|i| i == wanted),
+            "{name}: {found:?}"
+        );
+        assert!(!found.iter().any(|i| i == unwanted), "{name}: {found:?}");
+    }
+}
+
+#[test]
+fn explain_says_the_country_decided() {
+    let text = "سيطرت القوات على الطبقة قرب الرقة في سوريا";
+    let out = run_in(
+        &root(),
+        &["tag", "--format", "json", "--explain"],
+        text.as_bytes(),
+    );
+    let json = out.expect_code(0).json();
+    let tabqa = json["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .find(|e| e["id"] == "place:wof:890449887")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(tabqa["explain"]["via"], "country", "{tabqa}");
+    let text = "أثرت الأزمة على الطبقة الوسطى";
+    let out = run_in(
+        &root(),
+        &["tag", "--format", "json", "--explain-rejected"],
+        text.as_bytes(),
+    );
+    assert!(
+        out.expect_code(0)
+            .stdout
+            .contains("its country is not named in the document"),
+        "rejection reason"
+    );
+}
