@@ -34,7 +34,7 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     let report = pipeline(&tagger, &fields, args, threads, &mut sink)?;
     sink.finish()?;
     if !args.by_document {
-        let mut table = totals_table(&tagger, &report.counts);
+        let mut table = totals_table(&tagger, &report.counts, &args.countries);
         table.finish(&args.labels, args.min_mentions, args.top);
         table.write(output.writer(), args.format, args.group_by.is_some())?;
     }
@@ -218,6 +218,7 @@ struct Sink<'a, 'w> {
     tagger: &'a Tagger,
     format: CountFormat,
     labels: &'a [String],
+    countries: &'a [String],
     min_mentions: u64,
     enabled: bool,
     out: &'w mut dyn Write,
@@ -231,6 +232,7 @@ impl<'a, 'w> Sink<'a, 'w> {
             tagger,
             format: args.format,
             labels: &args.labels,
+            countries: &args.countries,
             min_mentions: args.min_mentions,
             enabled: args.by_document,
             out,
@@ -266,6 +268,7 @@ impl<'a, 'w> Sink<'a, 'w> {
                 let label = gazetteer.label_name(entity.label);
                 if u64::from(mentions) < self.min_mentions
                     || !(self.labels.is_empty() || self.labels.iter().any(|l| l == label))
+                    || !super::country::keeps(self.countries, gazetteer, entity_id)
                 {
                     continue;
                 }
@@ -315,10 +318,17 @@ impl<'a, 'w> Sink<'a, 'w> {
 }
 
 /// The workers' totals as rows, borrowing the gazetteer's text.
-fn totals_table<'a>(tagger: &'a Tagger, counts: &'a Counts) -> CountTable<'a> {
+fn totals_table<'a>(
+    tagger: &'a Tagger,
+    counts: &'a Counts,
+    countries: &[String],
+) -> CountTable<'a> {
     let gazetteer = tagger.gazetteer();
     let mut entities = Vec::with_capacity(counts.iter().count());
-    entities.extend(counts.iter().map(|(group, entity_id, tally)| {
+    let kept = counts
+        .iter()
+        .filter(|&(_, entity_id, _)| super::country::keeps(countries, gazetteer, entity_id));
+    entities.extend(kept.map(|(group, entity_id, tally)| {
         let entity = gazetteer.entity(entity_id);
         CountRow {
             group: group.map(Cow::Borrowed),

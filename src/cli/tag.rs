@@ -46,7 +46,12 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
             }
         };
         mentions.clear();
-        tagger.tag_with(&mut scratch, &text, |m| mentions.push(m))?;
+        let gazetteer = tagger.gazetteer();
+        tagger.tag_with(&mut scratch, &text, |m| {
+            if super::country::keeps(&args.countries, gazetteer, m.entity) {
+                mentions.push(m);
+            }
+        })?;
         let mut entities = records(&tagger, &text, &mentions);
         if args.explain {
             explain(&tagger, &text, &mentions, &mut entities);
@@ -92,7 +97,7 @@ fn tag_json_lines(
             let mut lines = Vec::new();
             let mut warnings = Vec::new();
             for raw in batch {
-                match tag_line(tagger, raw, &args.text_field, scratch) {
+                match tag_line(tagger, raw, args, scratch) {
                     Ok(line) => line.write_json(tagger, &mut lines),
                     Err(warning) => warnings.push(warning),
                 }
@@ -117,7 +122,7 @@ fn tag_json_lines(
         let mut scratch = Scratch::new();
         let mut tag_batch = |batch: Vec<RawDocument>| {
             for raw in batch {
-                let line = match tag_line(tagger, raw, &args.text_field, &mut scratch) {
+                let line = match tag_line(tagger, raw, args, &mut scratch) {
                     Ok(line) => line,
                     Err(warning) => {
                         warn(&warning);
@@ -164,9 +169,10 @@ struct TaggedLine {
 fn tag_line(
     tagger: &rasid::Tagger,
     raw: RawDocument,
-    text_field: &str,
+    args: &TagArgs,
     scratch: &mut Scratch,
 ) -> Result<TaggedLine, String> {
+    let text_field = args.text_field.as_str();
     let (location, line) = raw.into_text()?;
     let mut fields: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&line).map_err(|e| format!("{location}: invalid JSON: {e}"))?;
@@ -174,8 +180,13 @@ fn tag_line(
         return Err(format!("{location}: no string field \"{text_field}\""));
     };
     let mut mentions = Vec::new();
+    let gazetteer = tagger.gazetteer();
     tagger
-        .tag_with(scratch, &text, |m| mentions.push(m))
+        .tag_with(scratch, &text, |m| {
+            if super::country::keeps(&args.countries, gazetteer, m.entity) {
+                mentions.push(m);
+            }
+        })
         .map_err(|e| format!("{location}: {e}"))?;
     Ok(TaggedLine {
         location,

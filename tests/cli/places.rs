@@ -222,3 +222,48 @@ fn explain_says_the_country_decided() {
         "rejection reason"
     );
 }
+
+#[test]
+fn country_keeps_the_places_of_those_countries() {
+    let text = "قصف في حلب وبغداد ودمشق والقاهرة قال الجيش السوري";
+    // (row name, arguments, the place texts expected)
+    let rows: [(&str, &[&str], &[&str]); 3] = [
+        (
+            "no filter",
+            &["tag", "--format", "json"],
+            &["حلب", "بغداد", "دمشق", "القاهرة"],
+        ),
+        (
+            "one country",
+            &["tag", "--format", "json", "--country", "SY"],
+            &["حلب", "دمشق"],
+        ),
+        (
+            "two, any case",
+            &["tag", "--format", "json", "--country", "sy,IQ"],
+            &["حلب", "بغداد", "دمشق"],
+        ),
+    ];
+    for (name, args, expected) in rows {
+        let json = run_in(&root(), args, text.as_bytes()).expect_code(0).json();
+        let entities = json["entities"].as_array().expect("entities");
+        let places: Vec<&str> = entities
+            .iter()
+            .filter(|e| e["label"] == "PLACE")
+            .filter_map(|e| e["text"].as_str())
+            .collect();
+        assert_eq!(places, expected, "{name}");
+        // Other types are not filtered.
+        assert!(
+            entities.iter().any(|e| e["label"] == "ARMED_GROUP"),
+            "{name}"
+        );
+    }
+    let out = run_in(
+        &root(),
+        &["count", "--country", "IQ", "--label", "PLACE"],
+        text.as_bytes(),
+    );
+    let csv = out.expect_code(0).stdout;
+    assert!(csv.contains("بغداد") && !csv.contains("حلب"), "{csv}");
+}
