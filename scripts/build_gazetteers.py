@@ -95,6 +95,8 @@ Beyond the Levant (REGION, Natural Earth):
      (`بوسطن`, `كاليفورنيا`) is a name, not a word: it fires anywhere (`name_not_word`).
  12. PRESS_FORMS add the press spelling of a city (`شنغهاي`) and make it fire anywhere, as
      FAMOUS_PLACES do; physical features of Natural Earth scalerank 0-1 (continents, oceans) too.
+ 14. A small place's `always` aliases that read as words become `when: country`
+     (SMALL_PLACES_NEED_COUNTRY): they fire on their own only where the text points to its country.
  13. A variant made by rule 6 yields to an important place that a source names so (`yield_variants`:
      `الجبيل` is Jubail, Saudi Arabia, not a variant of Lebanon's `جبيل`).
 Countries: i18n-iso-countries first, then the UN short name, a few press forms written by hand, and
@@ -247,6 +249,13 @@ FAMOUS_COMMON_READING = {
 # Reasons that keep an `always` alias that is a frequent word: written out as `when: always` with
 # the reason as a comment, so that the decision shows in the file (and `rasid check` knows it).
 EXPLICIT_ALWAYS = {"famous place", "a name, not a word", "a country's name"}
+
+# A small place (not a seat, capital, admin unit or large town) is one of tens of thousands, and
+# its name is often a rarer word or a surname too (`عيدية`, `برقية`): alone in a text about another
+# country, its name is far likelier to be that word than the village. Such aliases (every word of
+# them a word or a name part, `reads_as_words`) fire where the text names its country or another of
+# its places, or after a cue (`when: country`).
+SMALL_PLACES_NEED_COUNTRY = True
 
 # Official names that keep their type word (annotation guideline: `ريف دمشق` is the governorate).
 OFFICIAL_NAMES = {"ريف دمشق", "مركز ريف دمشق"}
@@ -1163,6 +1172,12 @@ def build_entity(
     if not ruled:
         stats["entities dropped: every name a very common word or unusable"] += 1
         return None
+    if not important and place.kind == "locality" and SMALL_PLACES_NEED_COUNTRY:
+        # Rule 14: a village fires on its own only in a text that points to its country.
+        ruled = [
+            (t, "country", "small place, also a word") if w == "always" and reads_as_words(t, lex) else (t, w, why)
+            for t, w, why in ruled
+        ]
     kept = [t for t, _, _ in ruled]
     sourced = {fold(n.text) for n in place.names}
     reference = next((t for t in kept if fold(t) == fold(place.names[0].text)), kept[0])
@@ -1199,6 +1214,12 @@ def build_entity(
         reach=precedence(place, important, kept),
         variants=frozenset(fold(t) for t in kept if fold(t) not in sourced),
     )
+
+
+def reads_as_words(text: str, lex: Lexicon) -> bool:
+    """Whether every word of a name is also an Arabic word or a person-name part (`عيدية`, `برقية`,
+    `تل عمار`): a name no word list knows (`كفرنبل`) cannot be misread."""
+    return all(lex.zipf(w) > 0 or lex.is_person(w) or w in PLACE_HEADS for w in fold(text).split())
 
 
 def precedence(place: Place, important: bool, aliases: list[str]) -> int:

@@ -176,6 +176,18 @@ fn a_common_word_or_a_national_body_needs_its_country_in_the_text() {
             "group:national-guard-suwayda",
         ),
         (
+            "a small place named like words, in Saudi news",
+            "اشترى أبو رمان سيارة في الرياض عاصمة السعودية",
+            "country:sa",
+            "place:wof:1326510253",
+        ),
+        (
+            "the same village in Syrian news",
+            "قصف على أبو رمان في ريف حمص بسوريا",
+            "place:wof:1326510253",
+            "",
+        ),
+        (
             "no country, no guard",
             "قال قائد الحرس الوطني",
             "",
