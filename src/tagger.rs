@@ -5,9 +5,11 @@
 //! nothing per match.
 
 use crate::error::{Error, Result};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, PLACE_LABEL};
 use crate::lexicon::Lexicon;
-use crate::matcher::{MatchScratch, Matcher, RawMatch, Rejection, Resolved, Via, detached_clitics};
+use crate::matcher::{
+    MatchScratch, Matcher, RawMatch, Rejection, Resolved, Via, detached_clitics, facility,
+};
 use crate::normalize::{Normalized, Normalizer, is_invisible};
 use crate::span::{AliasId, EntityId, LabelId, Span};
 
@@ -198,8 +200,27 @@ impl Tagger {
             &mut scratch.matches,
         );
         let normalized = &scratch.normalized;
+        let hay = normalized.as_str();
         self.matcher.resolve(&mut scratch.matches, |raw, resolved| {
-            emit(normalized, raw, resolved)
+            if resolved.label != PLACE_LABEL {
+                return emit(normalized, raw, resolved);
+            }
+            // Names inside names and facilities (see `matcher::facility`).
+            if facility::inside_organisation_name(hay, raw.norm_clitic_start) {
+                return;
+            }
+            let facility = (raw.norm_clitic_start == raw.norm_start)
+                .then(|| facility::facility_span(hay, raw.norm_start, raw.norm_end))
+                .flatten();
+            match facility {
+                Some((clitic_start, start, end)) => {
+                    let mut raw = raw.clone();
+                    (raw.norm_clitic_start, raw.norm_start, raw.norm_end) =
+                        (clitic_start, start, end);
+                    emit(normalized, &raw, resolved);
+                }
+                None => emit(normalized, raw, resolved),
+            }
         });
         Ok(())
     }

@@ -24,6 +24,7 @@
 
 mod alphabet;
 mod context;
+pub(crate) mod facility;
 mod teh_marbuta;
 
 use std::collections::HashMap;

@@ -279,3 +279,23 @@ fn country_keeps_the_places_of_those_countries() {
     let csv = out.expect_code(0).stdout;
     assert!(csv.contains("بغداد") && !csv.contains("حلب"), "{csv}");
 }
+
+#[test]
+fn facilities_are_one_span_and_names_inside_names_no_place() {
+    // (row name, text, the PLACE spans expected)
+    let rows: [(&str, &str, &[&str]); 5] = [
+        ("airport", "هبطت الطائرة في مطار جازان", &["مطار جازان"]),
+        (
+            "port with a proclitic on the head",
+            "رست السفينة بميناء عدن الدولي",
+            &["ميناء عدن الدولي"],
+        ),
+        ("central bank", "قال بنك فرنسا المركزي", &[]),
+        ("club", "فاز ريال مدريد", &[]),
+        ("provincial council", "قرر مجلس محافظة الأنبار", &[]),
+    ];
+    for (name, text, expected) in rows {
+        let found: Vec<String> = places(text).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(found, expected, "{name}");
+    }
+}
