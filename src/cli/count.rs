@@ -54,7 +54,7 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     sink.finish()?;
     if !args.by_document {
         let autos = autos.into_entities();
-        let mut table = totals_table(&tagger, &autos, &report.counts);
+        let mut table = totals_table(&tagger, &autos, &report.counts, &args.countries);
         table.finish(&labels, args.min_mentions, args.top);
         table.write(output.writer(), args.format, args.group_by.is_some())?;
     }
@@ -285,6 +285,7 @@ struct Sink<'a, 'w> {
     autos: &'a AutoEntities,
     format: CountFormat,
     labels: &'a [String],
+    countries: &'a [String],
     min_mentions: u64,
     enabled: bool,
     out: &'w mut dyn Write,
@@ -305,6 +306,7 @@ impl<'a, 'w> Sink<'a, 'w> {
             autos,
             format: args.format,
             labels,
+            countries: &args.countries,
             min_mentions: args.min_mentions,
             enabled: args.by_document,
             out,
@@ -350,6 +352,7 @@ impl<'a, 'w> Sink<'a, 'w> {
                 };
                 if u64::from(mentions) < self.min_mentions
                     || !(self.labels.is_empty() || self.labels.iter().any(|l| l == label))
+                    || !super::country::keeps(self.countries, gazetteer, entity_id)
                 {
                     continue;
                 }
@@ -407,10 +410,14 @@ fn totals_table<'a>(
     tagger: &'a Tagger,
     autos: &'a [(String, String)],
     counts: &'a Counts,
+    countries: &[String],
 ) -> CountTable<'a> {
     let gazetteer = tagger.gazetteer();
     let mut entities = Vec::with_capacity(counts.iter().count());
-    entities.extend(counts.iter().map(|(group, entity_id, tally)| {
+    let kept = counts
+        .iter()
+        .filter(|&(_, entity_id, _)| super::country::keeps(countries, gazetteer, entity_id));
+    entities.extend(kept.map(|(group, entity_id, tally)| {
         if let Some((id, name)) = entity_id
             .as_usize()
             .checked_sub(gazetteer.len())

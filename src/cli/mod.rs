@@ -7,6 +7,7 @@ mod args;
 mod atomic;
 mod check;
 mod count;
+mod country;
 mod coverage;
 mod dates;
 mod documents;

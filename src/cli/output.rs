@@ -21,9 +21,41 @@ pub(crate) struct MentionRecord<'a> {
     /// The alias that matched; for a person the name grammar found, the name as written.
     pub(crate) alias: &'a str,
     pub(crate) proclitics: &'a str,
+    /// Where a place is, as `count` gives it: present when the gazetteer has it.
+    #[serde(flatten)]
+    pub(crate) geo: Geo<'a>,
     /// With `--explain`: how the mention matched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) explain: Option<Explanation>,
+}
+
+/// The English name, country, province and point of a mentioned entity, each left out of JSON when
+/// the gazetteer does not give it.
+#[derive(Debug, Default, Serialize)]
+pub(crate) struct Geo<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) name_en: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) country: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) admin1: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) lat: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) lon: Option<f64>,
+}
+
+impl<'a> Geo<'a> {
+    fn of(entity: &'a rasid::Entity) -> Geo<'a> {
+        let attributes = entity.attributes();
+        Geo {
+            name_en: Some(entity.name_en.as_str()),
+            country: attributes.country.as_deref(),
+            admin1: attributes.admin1.as_deref(),
+            lat: attributes.lat,
+            lon: attributes.lon,
+        }
+    }
 }
 
 /// How one mention matched (`rasid tag --explain`).
@@ -65,7 +97,7 @@ pub(crate) fn records<'a>(
     mentions
         .iter()
         .map(|m| {
-            let (id, name, alias) = match m.named {
+            let (id, name, alias, geo) = match m.named {
                 Named::Entity { entity, alias } => {
                     let entity = gazetteer.entity(entity);
                     let alias = &gazetteer.alias(alias).text;
@@ -73,6 +105,7 @@ pub(crate) fn records<'a>(
                         Cow::Borrowed(entity.id.as_str()),
                         entity.name.as_str(),
                         alias.as_str(),
+                        Geo::of(entity),
                     )
                 }
                 Named::Person { name } => {
@@ -81,6 +114,7 @@ pub(crate) fn records<'a>(
                         Cow::Owned(tagger.person_id(name)),
                         name,
                         &text[m.span.range()],
+                        Geo::default(),
                     )
                 }
             };
@@ -95,6 +129,7 @@ pub(crate) fn records<'a>(
                 name,
                 alias,
                 proclitics: &text[m.proclitics.range()],
+                geo,
                 explain: None,
             }
         })

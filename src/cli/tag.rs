@@ -56,7 +56,13 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
             }
         };
         mentions.clear();
-        if let Err(e) = tagger.tag_with(&mut scratch, &text, |m| mentions.push(m)) {
+        let gazetteer = tagger.gazetteer();
+        let tagged = tagger.tag_with(&mut scratch, &text, |m| {
+            if kept_by_country(&args.countries, gazetteer, &m) {
+                mentions.push(m);
+            }
+        });
+        if let Err(e) = tagged {
             // A document too large to tag is reported like an unreadable one.
             out.flush()?;
             eprintln!("rasid: {}: {e}", input.display());
@@ -113,7 +119,7 @@ fn tag_json_lines(
             let mut lines = Vec::new();
             let mut warnings = Vec::new();
             for raw in batch {
-                match tag_line(tagger, raw, &args.text_field, scratch) {
+                match tag_line(tagger, raw, args, scratch) {
                     Ok(line) => line.write_json(tagger, &mut lines),
                     Err(warning) => warnings.push(warning),
                 }
@@ -138,7 +144,7 @@ fn tag_json_lines(
         let mut scratch = Scratch::new();
         let mut tag_batch = |batch: Vec<RawDocument>| {
             for raw in batch {
-                let line = match tag_line(tagger, raw, &args.text_field, &mut scratch) {
+                let line = match tag_line(tagger, raw, args, &mut scratch) {
                     Ok(line) => line,
                     Err(skip) => {
                         warn(skip);
@@ -180,6 +186,12 @@ fn tag_json_lines(
     Ok(if skipped > 0 { EXIT_TROUBLE } else { code })
 }
 
+/// Whether a mention passes `--country`: the grammar's people are no places.
+fn kept_by_country(countries: &[String], gazetteer: &rasid::Gazetteer, m: &rasid::Mention) -> bool {
+    m.entity()
+        .is_none_or(|entity| super::country::keeps(countries, gazetteer, entity))
+}
+
 /// A JSON line's fields but the text: each key (unescaped) and the byte range of its value in the
 /// line, as written.
 type RawFields = Vec<(String, std::ops::Range<usize>)>;
@@ -199,9 +211,10 @@ struct TaggedLine {
 fn tag_line(
     tagger: &rasid::Tagger,
     raw: RawDocument,
-    text_field: &str,
+    args: &TagArgs,
     scratch: &mut Scratch,
 ) -> Result<TaggedLine, Skip> {
+    let text_field = args.text_field.as_str();
     let (source, number) = (std::sync::Arc::clone(&raw.source), raw.line);
     let (location, line) = raw.into_text().map_err(Skip::Other)?;
     let (fields, text) = raw_fields(&line, text_field)
@@ -213,8 +226,13 @@ fn tag_line(
         });
     };
     let mut mentions = Vec::new();
+    let gazetteer = tagger.gazetteer();
     tagger
-        .tag_with(scratch, &text, |m| mentions.push(m))
+        .tag_with(scratch, &text, |m| {
+            if kept_by_country(&args.countries, gazetteer, &m) {
+                mentions.push(m);
+            }
+        })
         .map_err(|e| Skip::Other(format!("{location}: {e}")))?;
     Ok(TaggedLine {
         location,
@@ -314,7 +332,7 @@ impl Writer {
             TagFormat::Html => super::html::begin(out),
             TagFormat::Tsv => writeln!(
                 out,
-                "path\tstart\tend\tbyte_start\tbyte_end\ttext\tlabel\tid\tname\talias\tproclitics"
+                "path\tstart\tend\tbyte_start\tbyte_end\ttext\tlabel\tid\tname\talias\tproclitics\tname_en\tcountry\tadmin1\tlat\tlon"
             ),
             _ => Ok(()),
         }
@@ -346,7 +364,7 @@ impl Writer {
                 for m in entities {
                     writeln!(
                         out,
-                        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                         tsv_field(path),
                         m.start,
                         m.end,
@@ -357,7 +375,12 @@ impl Writer {
                         tsv_field(&m.id),
                         tsv_field(m.name),
                         tsv_field(m.alias),
-                        m.proclitics
+                        m.proclitics,
+                        tsv_field(m.geo.name_en.unwrap_or_default()),
+                        m.geo.country.unwrap_or_default(),
+                        tsv_field(m.geo.admin1.unwrap_or_default()),
+                        m.geo.lat.map(|v| v.to_string()).unwrap_or_default(),
+                        m.geo.lon.map(|v| v.to_string()).unwrap_or_default(),
                     )?;
                 }
             }

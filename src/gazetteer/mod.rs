@@ -326,19 +326,28 @@ impl GazetteerBuilder {
 
     fn assemble(&self, with_warnings: bool) -> Result<(Option<Gazetteer>, Vec<Diagnostic>)> {
         let mut diagnostics = Vec::new();
-        let files: Vec<ParsedFile> = self
-            .sources(self.defaults)?
-            .into_iter()
-            .map(|source| {
-                let source = Arc::new(source);
-                load::parse(&source, &mut diagnostics)
-            })
-            .collect();
+        let parse = |source: SourceText, diagnostics: &mut Vec<Diagnostic>| {
+            let source = Arc::new(source);
+            load::parse(&source, diagnostics)
+        };
+        // Types must all be declared before any entity is added, so a file that may declare types is
+        // parsed up front. An embedded file converted to a JSON list cannot, and is parsed only when
+        // its turn comes: holding every file's records at once would cost tens of megabytes of peak
+        // memory on the default gazetteers.
+        let mut files: Vec<std::result::Result<ParsedFile, SourceText>> = Vec::new();
+        for source in self.sources(self.defaults)? {
+            if source.json.is_some_and(|json| json.starts_with('[')) {
+                files.push(Err(source));
+            } else {
+                files.push(Ok(parse(source, &mut diagnostics)));
+            }
+        }
         let mut assembler = Assembler::new(&mut diagnostics, with_warnings);
-        for file in &files {
+        for file in files.iter().flatten() {
             assembler.declare_types(file);
         }
         for file in files {
+            let file = file.unwrap_or_else(|source| parse(source, assembler.diagnostics));
             assembler.add_file(file);
         }
         let gazetteer = assembler.finish();

@@ -182,6 +182,11 @@ pub enum When {
     Document,
     /// When either `Cue` or `Document` holds.
     CueOrDocument,
+    /// When `Cue` or `Document` holds, or another entity of the same `country` fired on its own in
+    /// the document: a name that is also a common word (`الطبقة` "the class", Tabqa), or a body that
+    /// exists in several countries (`الدفاع المدني`, civil defence), stands for this entity only where
+    /// the text is about its country.
+    Country,
 }
 
 impl When {
@@ -192,15 +197,16 @@ impl When {
             When::Cue => "cue",
             When::Document => "document",
             When::CueOrDocument => "cue-or-document",
+            When::Country => "country",
         }
     }
 
     pub(crate) fn allows_cue(self) -> bool {
-        matches!(self, When::Cue | When::CueOrDocument)
+        matches!(self, When::Cue | When::CueOrDocument | When::Country)
     }
 
     pub(crate) fn allows_document(self) -> bool {
-        matches!(self, When::Document | When::CueOrDocument)
+        matches!(self, When::Document | When::CueOrDocument | When::Country)
     }
 }
 

@@ -23,8 +23,11 @@
 //! an entity named unambiguously elsewhere in the document first.
 
 mod alphabet;
+mod context;
+pub(crate) mod facility;
 #[cfg(test)]
 mod regression;
+mod teh_marbuta;
 
 use std::collections::HashMap;
 
@@ -134,6 +137,8 @@ pub(crate) struct Matcher {
     /// Each entity's country as a small number (0: none), to weigh homonyms by the countries a
     /// document names.
     entity_country: Vec<u16>,
+    /// Words written with a final ه that are no spelling of a name in ة (see [`teh_marbuta`]).
+    he_words: teh_marbuta::HeWords,
 }
 
 /// How a candidate fared at one match.
@@ -225,6 +230,12 @@ pub enum Rejection {
     NoAnchor,
     /// A longer accepted match covers it (`حزب الله` inside `كتائب حزب الله العراقي`).
     ShadowedByLongerMatch,
+    /// Its alias needs its country in the document (`when: country`), and nothing else there points
+    /// to that country (`الطبقة` "the class" in a text that names no Syrian place).
+    CountryNotInDocument,
+    /// Written with a final ه, it is a word of its own, not the name written with ة (`حديثه` "his
+    /// talk", not `حديثة` Haditha).
+    WordInHe,
 }
 
 impl Rejection {
@@ -239,6 +250,10 @@ impl Rejection {
             Rejection::ContextRuleNotMet => "context rule not met",
             Rejection::NoAnchor => "no unambiguous mention of the entity in the document",
             Rejection::ShadowedByLongerMatch => "shadowed by a longer match",
+            Rejection::CountryNotInDocument => {
+                "its country is not named in the document, nor the entity itself"
+            }
+            Rejection::WordInHe => "written with ه, a word of its own, not the name in ة",
         }
     }
 }
@@ -334,6 +349,8 @@ pub enum Via {
     Document,
     /// The person-name grammar found it, by the rule given.
     Grammar(PersonRule),
+    /// Another entity of its country was named in the document (`when: country`).
+    Country,
 }
 
 impl Via {
@@ -344,6 +361,7 @@ impl Via {
             Via::Cue => "cue",
             Via::Document => "document",
             Via::Grammar(_) => "grammar",
+            Via::Country => "country",
         }
     }
 }
@@ -435,6 +453,7 @@ impl Matcher {
             candidates,
             lexicon,
             entity_country: entity_countries(gazetteer),
+            he_words: teh_marbuta::HeWords::embedded(),
         }
     }
 
@@ -755,9 +774,13 @@ impl Matcher {
                     let country = self.entity_country[candidate.entity.as_usize()];
                     let in_context =
                         country != 0 && scratch.anchored_countries.binary_search(&country).is_ok();
+                    let by_country = status == Status::Pending
+                        && !anchored
+                        && candidate.when == When::Country
+                        && in_context;
                     let holds = match status {
                         Status::CuedAlways | Status::Cue | Status::Always => true,
-                        Status::Pending => anchored,
+                        Status::Pending => anchored || by_country,
                         Status::Rejected => false,
                     };
                     choices += u32::from(holds);
@@ -765,12 +788,17 @@ impl Matcher {
                     // A cue beats an anchor, which beats the country the document is about (`طرابلس`
                     // in a text that names لبنان), which beats a plain alias; then gazetteer order.
                     let rank = (!cued, !anchored, !in_context, status, order);
-                    holds.then_some((rank, candidate, status))
+                    holds.then_some((rank, candidate, status, by_country))
                 })
                 .min_by(|a, b| a.0.cmp(&b.0));
             if best.is_none() && scratch.record_rejections {
                 let (norm_start, norm_end, pattern) = (raw.norm_start, raw.norm_end, raw.pattern);
-                let reason = Rejection::NoAnchor;
+                let by_country = candidates.iter().any(|c| c.when == When::Country);
+                let reason = if by_country {
+                    Rejection::CountryNotInDocument
+                } else {
+                    Rejection::NoAnchor
+                };
                 no_anchor.push(RawRejection {
                     norm_start,
                     norm_end,
@@ -778,9 +806,10 @@ impl Matcher {
                     reason,
                 });
             }
-            if let Some((_, c, status)) = best {
+            if let Some((_, c, status, by_country)) = best {
                 let via = match status {
                     Status::Cue => Via::Cue,
+                    Status::Pending if by_country => Via::Country,
                     Status::Pending => Via::Document,
                     Status::CuedAlways | Status::Always | Status::Rejected => Via::Always,
                 };
@@ -801,6 +830,7 @@ impl Matcher {
     /// its own. They resolve `document` aliases and break ties between homonyms.
     fn collect_anchors(&self, scratch: &mut MatchScratch) {
         scratch.anchored.clear();
+        scratch.anchored_countries.clear();
         for raw in &scratch.raw {
             let info = &self.patterns[raw.pattern as usize];
             let candidates =
@@ -816,10 +846,17 @@ impl Matcher {
             {
                 scratch.anchored.push(only.entity);
             }
+            // A match whose candidates that fired on their own all lie in one country points to
+            // that country even when it is not one entity (`الرقة`: the city and, waiting for an
+            // anchor, the governorate).
+            if let Some(country) =
+                context::fired_country(&self.entity_country, candidates, statuses)
+            {
+                scratch.anchored_countries.push(country);
+            }
         }
         scratch.anchored.sort_unstable();
         scratch.anchored.dedup();
-        scratch.anchored_countries.clear();
         let countries = scratch
             .anchored
             .iter()

@@ -12,6 +12,7 @@ mod hardening;
 mod html;
 mod lint;
 mod person;
+mod places;
 mod scale;
 mod suggest;
 mod tag;
