@@ -8,6 +8,7 @@ mod dev;
 mod eval;
 mod html;
 mod lint;
+mod regional;
 mod suggest;
 mod tag;
 mod util;
