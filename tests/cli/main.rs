@@ -13,6 +13,7 @@ mod html;
 mod lint;
 mod person;
 mod places;
+mod regional;
 mod scale;
 mod suggest;
 mod tag;
