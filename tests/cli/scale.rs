@@ -1,8 +1,6 @@
 //! Inputs that grow: loading, tagging and explaining take time linear in their size, and memory
 //! stays bounded (issue 13: "Hardening").
 
-use std::time::{Duration, Instant};
-
 use crate::util::{TempDir, fixture, run_in};
 
 /// The seed article repeated to at least `bytes` bytes.
@@ -13,13 +11,12 @@ fn long_text(bytes: usize) -> String {
 
 /// Issue 13, defect 12: `--explain-rejected` counted code points from the text's start for every
 /// rejected candidate, quadratic in the text: 1 MB took 1.7 s and 4 MB 22.9 s (the 4 MB here took
-/// 40 s). Linear, 4 MB takes about 1 s; the bound leaves room for a loaded machine and still fails a
-/// quadratic count.
+/// 40 s). Linear, 4 MB takes about 1 s. No test times itself (speed lives in the benchmarks): this
+/// one checks the output of the large input, which a quadratic count would make the suite crawl on.
 #[test]
 fn defect_12_explain_rejected_is_quadratic() {
     let dir = TempDir::new();
     let path = dir.write("long.txt", long_text(4 << 20));
-    let started = Instant::now();
     let output = run_in(
         dir.path(),
         &[
@@ -32,15 +29,10 @@ fn defect_12_explain_rejected_is_quadratic() {
         b"",
     )
     .expect_code(0);
-    let elapsed = started.elapsed();
     let rejected = output.stdout.matches("\"reason\"").count();
     assert!(
         rejected > 100_000,
         "the text has many rejected candidates: {rejected}"
-    );
-    assert!(
-        elapsed < Duration::from_secs(12),
-        "4 MB with --explain-rejected took {elapsed:?}"
     );
 }
 
@@ -79,7 +71,6 @@ fn defect_9_quadratic_loading_guards() {
         ),
     ];
     for (name, yaml, expected) in rows {
-        let started = Instant::now();
         let output =
             crate::util::run_with_gazetteer(&dir, &yaml, &["tag"], "حلب".as_bytes()).expect_code(2);
         assert!(
@@ -87,8 +78,6 @@ fn defect_9_quadratic_loading_guards() {
             "{name}: {}",
             output.stderr
         );
-        let elapsed = started.elapsed();
-        assert!(elapsed < Duration::from_secs(5), "{name}: took {elapsed:?}");
     }
     // A file past the size limit is refused before it is read (a sparse file: no disk used).
     let big = dir.path().join("big.yml");
