@@ -246,6 +246,11 @@ impl Grammar<'_> {
         let word = (opener.norm_start, opener.norm_end);
         let text = &hay[word.0..word.1];
         let (rule, start, end) = if kinds.any(Kinds::TITLE) {
+            // `مستشفى الملك فهد`, `جامعة الملك عبدالعزيز`: a title after a facility's head is part of
+            // the facility's name.
+            if self.after_excluded_head(hay, opener.norm_start, opener) {
+                return None;
+            }
             let (start, end) = self.after_title(hay, word.1, found, taking)?;
             (PersonRule::Title, start, end)
         } else if kinds.any(Kinds::KUNYA) {
@@ -507,6 +512,7 @@ impl Grammar<'_> {
             && word.zipf < if is_nisba(text) { NISBA_ZIPF } else { RARE_ZIPF }
             && !text.starts_with('و') // `والسديرة`: names in و are known ones (`وليد`)
             && !has_pronoun_suffix(text)
+            && !(text.starts_with('ي') && text.chars().count() <= 5) // `يشرف`: a verb, not a name
             && !["بال", "لال", "كال", "فال"].iter().any(|p| text.starts_with(p))
             && !(text.starts_with("ال") && text.ends_with('ه') && word.zipf > 0.0)
             && !self.is_clitic_and_word(text)
@@ -568,8 +574,23 @@ impl Grammar<'_> {
         } else {
             start
         };
-        self.word_before(hay, before)
-            .is_some_and(|w| self.kinds(w).any(Kinds::EXCLUDED_HEAD))
+        // Titles between the head and the name belong to the facility's name too
+        // (`مستشفى الملك فهد`, `طريق الأمير سلطان`).
+        let mut at = before;
+        for _ in 0..3 {
+            let Some((word_start, word)) = self.token_before(hay, at) else {
+                return false;
+            };
+            let kinds = self.kinds(word);
+            if kinds.any(Kinds::EXCLUDED_HEAD) {
+                return true;
+            }
+            if !kinds.any(Kinds::TITLE) {
+                return false;
+            }
+            at = word_start;
+        }
+        false
     }
 
     /// Whether a family marker (`آل`, `عائلة`) stands right before `at`.
@@ -581,6 +602,11 @@ impl Grammar<'_> {
 
     /// The word right before `at` (one space between), without its proclitics.
     fn word_before<'h>(&self, hay: &'h str, at: usize) -> Option<&'h str> {
+        self.token_before(hay, at).map(|(_, word)| word)
+    }
+
+    /// Where the word before `at` starts, and the word without its proclitics.
+    fn token_before<'h>(&self, hay: &'h str, at: usize) -> Option<(usize, &'h str)> {
         let before = hay[..at].trim_end_matches(|c: char| c == ' ' || is_quote(c));
         if before.len() == at {
             return None;
@@ -593,13 +619,14 @@ impl Grammar<'_> {
             .map(|(i, _)| i)?;
         let word = &before[start..];
         if !self.kinds(word).is_empty() {
-            return Some(word);
+            return Some((start, word));
         }
-        PROCLITICS
+        let bare = PROCLITICS
             .iter()
             .filter_map(|p| word.strip_prefix(p))
             .find(|rest| !self.kinds(rest).is_empty())
-            .or(Some(word))
+            .unwrap_or(word);
+        Some((start, bare))
     }
 
     /// Tags later bare family and given names of the people named in full (gazetteer or grammar).
@@ -821,7 +848,7 @@ names:
   speech_verbs: [قال]
   kunya: [أبو]
   links: [بن]
-  excluded_heads: [آل, عائلة, مطار, جامعة]
+  excluded_heads: [آل, عائلة, مطار, جامعة, مستشفى]
   stop: [إن, في]
 entities:
   - {id: p:assad, type: PERSON, name: بشار الأسد, name_en: Assad, aliases: [الأسد]}
@@ -931,6 +958,11 @@ entities:
             ("a family is no person", "قصر آل الأسد", &[]),
             ("a university name is no person", "في جامعة جون هوبكنز", &[]),
             ("an airport name is no person", "مطار جون كنيدي", &[]),
+            (
+                "a title inside a facility name",
+                "في مستشفى الرئيس سامر الحسيني",
+                &[],
+            ),
             (
                 "proclitic and a conjunction word end a name",
                 "وصل بدر والسديرة",
