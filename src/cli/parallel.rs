@@ -107,7 +107,9 @@ fn in_order_from<B: Send, S: Send, R: Send>(
     let mut ticket_tx = Some(ticket_tx);
     let (batch_tx, batch_rx) = mpsc::sync_channel::<(usize, B)>(threads);
     let batch_rx = Mutex::new(batch_rx);
-    let (result_tx, result_rx) = mpsc::channel::<(usize, R)>();
+    // A worker that panics sends its panic in place of the batch's result: the run stops, and the
+    // panic goes on from here instead of leaving the reader waiting for a batch that never comes.
+    let (result_tx, result_rx) = mpsc::channel::<(usize, std::thread::Result<R>)>();
     let (warn_tx, warn_rx) = mpsc::channel::<String>();
     std::thread::scope(|scope| {
         // Workers first: if the system refuses threads, as many as it gives are used, and none at
@@ -122,7 +124,11 @@ fn in_order_from<B: Send, S: Send, R: Send>(
                     let Ok(Ok((index, batch))) = next else {
                         return state;
                     };
-                    if result_tx.send((index, work(&mut state, batch))).is_err() {
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        work(&mut state, batch)
+                    }));
+                    let panicked = result.is_err();
+                    if result_tx.send((index, result)).is_err() || panicked {
                         return state;
                     }
                 }
@@ -162,7 +168,23 @@ fn in_order_from<B: Send, S: Send, R: Send>(
         let mut pending = BTreeMap::new();
         let mut next = 0;
         let mut stopped = false;
+        let mut panic = None;
         for (index, result) in result_rx {
+            let result = match result {
+                Ok(result) => result,
+                Err(payload) => {
+                    panic.get_or_insert(payload);
+                    stopped = true;
+                    stop.store(true, Ordering::Relaxed);
+                    ticket_tx = None;
+                    while batch_rx
+                        .lock()
+                        .map(|rx| rx.try_recv().is_ok())
+                        .unwrap_or(false)
+                    {}
+                    continue;
+                }
+            };
             pending.insert(index, result);
             while let Some(result) = pending.remove(&next) {
                 next += 1;
@@ -193,6 +215,9 @@ fn in_order_from<B: Send, S: Send, R: Send>(
             }
         }
         let skipped = reader.join().expect("the reader thread does not panic");
+        if let Some(payload) = panic {
+            std::panic::resume_unwind(payload);
+        }
         if !stopped {
             for warning in warn_rx.try_iter() {
                 each(Event::Unreadable(warning));
@@ -258,6 +283,42 @@ mod tests {
                 "{threads} threads: {most_in_flight} batches in flight, window {}",
                 window(threads)
             );
+        }
+    }
+
+    /// A worker that panics ends the run with its panic; the run used to wait forever for the
+    /// batch that worker never finished (a panic in tagging hung `rasid tag` on a corpus).
+    #[test]
+    fn a_panicking_worker_ends_the_run_instead_of_hanging() {
+        for threads in [1, 2, 4] {
+            let outcome = std::panic::catch_unwind(|| {
+                in_order_from(
+                    |emit, _warn| {
+                        for i in 0..500 {
+                            if !emit(i) {
+                                break;
+                            }
+                        }
+                        documents::Skipped::default()
+                    },
+                    threads,
+                    || (),
+                    |(), batch: usize| {
+                        assert!(batch != 100, "batch 100 fails");
+                        batch
+                    },
+                    |_| true,
+                )
+            });
+            let Err(payload) = outcome else {
+                panic!("{threads}: the worker's panic did not reach the caller");
+            };
+            let message = payload
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| payload.downcast_ref::<&str>().copied())
+                .unwrap_or_default();
+            assert!(message.contains("batch 100 fails"), "{threads}: {message}");
         }
     }
 
