@@ -315,12 +315,23 @@ impl Tagger {
                 let facility = (f.norm_clitic_start == f.norm_start)
                     .then(|| facility::facility_span(hay, f.norm_start, f.norm_end))
                     .flatten();
-                if let Some((clitic_start, start, end)) = facility {
+                // A facility's type word never reaches back into the mention before.
+                let previous_end = found.last().map_or(0, |p: &Found| p.norm_end);
+                if let Some((clitic_start, start, end)) = facility
+                    && clitic_start >= previous_end
+                {
                     (f.norm_clitic_start, f.norm_start, f.norm_end) = (clitic_start, start, end);
                     f.norm_clitics = clitic_start..start;
                 }
             }
-            found.push(f);
+            // A mention a facility's descriptor reached into is dropped: leftmost wins, as in the
+            // scan (`ميناء أم قصر` over a match starting at `قصر`).
+            if found
+                .last()
+                .is_none_or(|p: &Found| p.norm_end <= f.norm_clitic_start)
+            {
+                found.push(f);
+            }
         });
         if self.person_grammar {
             let grammar = Grammar {

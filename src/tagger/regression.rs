@@ -70,3 +70,36 @@ fn defect_11_proclitic_overlaps_previous_mention() {
         assert_eq!(found, expected, "{name}: {text}");
     }
 }
+
+/// A facility's descriptor reached into the next match (`ميناء أم قصر` over a place `قصر وطى`): two
+/// mentions overlapped and the output panicked slicing between them. The long property run found it.
+#[test]
+fn a_facility_span_never_overlaps_the_next_mention() {
+    let yaml = "\
+- {id: p:umm-qasr, type: PLACE, name: أم قصر, name_en: Umm Qasr}
+- {id: p:qasr-wata, type: PLACE, name: قصر وطى, name_en: Qasr Wata}
+";
+    let tagger = Tagger::new(crate::testing::gazetteer_of(yaml));
+    for text in [
+        "ميناء أم قصر وطى حوب ",
+        "ميناء أم قصر",
+        "قصر وطى ميناء أم قصر",
+    ] {
+        let mentions = tagger.tag(text).unwrap();
+        for pair in mentions.windows(2) {
+            assert!(
+                pair[0].span.end <= pair[1].proclitics.start.min(pair[1].span.start),
+                "{text}: {pair:?}"
+            );
+        }
+    }
+    let defaults = Tagger::new(Gazetteer::defaults().unwrap());
+    let text = "ميناء أم قصر وطى حوب ";
+    let mentions = defaults.tag(text).unwrap();
+    assert!(
+        mentions
+            .windows(2)
+            .all(|p| p[0].span.end <= p[1].span.start),
+        "{mentions:?}"
+    );
+}
