@@ -29,7 +29,7 @@ use memchr::memmem::FinderBuilder;
 
 use crate::gazetteer::names::Kinds;
 use crate::lexicon::Lexicon;
-use crate::matcher::{NameWord, PROCLITICS, Resolved, Via, is_quote};
+use crate::matcher::{NameWord, PROCLITICS, Resolved, Via, is_quote, last_word};
 use crate::normalize::{OffsetMap, is_invisible, is_word_char};
 use crate::span::LabelId;
 
@@ -87,13 +87,23 @@ impl PersonRule {
 /// A mention in normalised offsets: from the gazetteer, or from the grammar.
 #[derive(Clone, Debug)]
 pub(crate) struct Found {
-    /// Where the mention's word starts: its glued proclitics, or the name.
-    pub(crate) norm_clitic_start: usize,
-    /// The proclitics for output: glued, or written apart before a quote mark.
+    /// The proclitics: glued to the name (ending at `norm_start`), or written apart before a quote
+    /// mark (`لـ"…`), or empty at `norm_start`.
     pub(crate) norm_clitics: std::ops::Range<usize>,
     pub(crate) norm_start: usize,
     pub(crate) norm_end: usize,
     pub(crate) what: What,
+}
+
+impl Found {
+    /// Where the mention's word starts: at its glued proclitics, or at the name.
+    pub(crate) fn word_start(&self) -> usize {
+        if self.norm_clitics.end == self.norm_start {
+            self.norm_clitics.start
+        } else {
+            self.norm_start
+        }
+    }
 }
 
 /// What a found mention names.
@@ -158,7 +168,7 @@ impl Grammar<'_> {
             }
             // A name may open on a one-word place (`فالح` a village too): the name takes it.
             let place = self.one_word_place_at(found, word);
-            if place.is_none() && self.inside_mention(found, word.norm_start) {
+            if place.is_none() && overlaps_any(found, word.norm_start, word.norm_start + 1) {
                 continue;
             }
             scratch.taking.clear();
@@ -177,7 +187,7 @@ impl Grammar<'_> {
         for (index, f) in found.iter().enumerate() {
             if let What::Entity(resolved) = f.what
                 && resolved.label == self.person
-                && self.after_family_marker(hay, f.norm_clitic_start)
+                && self.after_family_marker(hay, f.word_start())
             {
                 scratch.dropped[index] = true;
             }
@@ -193,9 +203,7 @@ impl Grammar<'_> {
             self.corefer(hay, found, scratch);
         }
         debug_assert!(
-            found
-                .windows(2)
-                .all(|w| w[0].norm_end <= w[1].norm_clitic_start),
+            found.windows(2).all(|w| w[0].norm_end <= w[1].word_start()),
             "mentions overlap after the name grammar"
         );
     }
@@ -212,15 +220,6 @@ impl Grammar<'_> {
         }
     }
 
-    /// Whether a gazetteer mention covers `at` (not merely starts there).
-    fn inside_mention(&self, found: &[Found], at: usize) -> bool {
-        let after = found.partition_point(|f| f.norm_clitic_start <= at);
-        after > 0 && {
-            let f = &found[after - 1];
-            f.norm_end > at
-        }
-    }
-
     /// The index of a gazetteer place mention that is exactly the name word `word`.
     fn one_word_place_at(&self, found: &[Found], word: &NameWord) -> Option<usize> {
         let (index, mention) = self.mention_at(found, word.norm_start)?;
@@ -233,7 +232,7 @@ impl Grammar<'_> {
         let index = found.partition_point(|f| f.norm_start < at);
         found
             .get(index)
-            .filter(|f| f.norm_start == at || f.norm_clitic_start == at)
+            .filter(|f| f.norm_start == at || f.word_start() == at)
             .map(|f| (index, f))
     }
 
@@ -332,7 +331,6 @@ impl Grammar<'_> {
             start
         };
         Some(Found {
-            norm_clitic_start: clitic_start,
             norm_clitics: clitic_start..start,
             norm_start: start,
             norm_end: end,
@@ -355,13 +353,13 @@ impl Grammar<'_> {
     ) -> bool {
         let first = found.partition_point(|f| f.norm_end <= start);
         for (index, f) in found.iter().enumerate().skip(first) {
-            if f.norm_clitic_start >= end {
+            if f.word_start() >= end {
                 break;
             }
             if taking.contains(&index) {
                 continue;
             }
-            if !self.is_person(f) || f.norm_clitic_start < start || f.norm_end > end {
+            if !self.is_person(f) || f.word_start() < start || f.norm_end > end {
                 return false;
             }
             taking.push(index);
@@ -447,7 +445,7 @@ impl Grammar<'_> {
         let text = &hay[word.0..word.1];
         let kinds = self.kinds(text);
         if let Some((index, mention)) = self.mention_at(found, word.0) {
-            let unglued = mention.norm_clitic_start == word.0 && mention.norm_start == word.0;
+            let unglued = mention.word_start() == word.0 && mention.norm_start == word.0;
             // A given name right before a person's name is its patronymic chain
             // (`محمد خالد الحمد الصباح`): the whole is one name.
             if unglued && strong && self.is_person(mention) {
@@ -537,15 +535,20 @@ impl Grammar<'_> {
         })
     }
 
-    /// Whether the original word carries tanween (`كشفاً`): an indefinite noun, never a name.
-    fn has_tanween(&self, word: Word) -> bool {
+    /// A word as written in the original text, with the harakat after its last letter (which
+    /// normalisation removed, so the normalised end stops before them).
+    fn original_word(&self, word: Word) -> &str {
         let start = self.offsets.original_start(word.0);
         let end = self.offsets.original_start(word.1);
-        let end = end + self.original[end..].len()
-            - self.original[end..].trim_start_matches(is_mark).len();
-        self.original
-            .get(start..end)
-            .is_some_and(|w| w.contains(['\u{064B}', '\u{064C}', '\u{064D}']))
+        let rest = &self.original[end..];
+        let end = end + rest.len() - rest.trim_start_matches(is_mark).len();
+        &self.original[start..end]
+    }
+
+    /// Whether the original word carries tanween (`كشفاً`): an indefinite noun, never a name.
+    fn has_tanween(&self, word: Word) -> bool {
+        self.original_word(word)
+            .contains(['\u{064B}', '\u{064C}', '\u{064D}'])
     }
 
     /// Whether a word that folds like a given name is written as a function word (`على` for `علي`).
@@ -555,18 +558,14 @@ impl Grammar<'_> {
 
     /// Whether the original word ends in ى.
     fn written_with_alef_maqsura(&self, word: Word) -> bool {
-        let start = self.offsets.original_start(word.0);
-        let end = self.offsets.original_start(word.1);
-        self.original
-            .get(start..end)
-            .is_some_and(|w| w.trim_end_matches(is_invisible_or_mark).ends_with('ى'))
+        self.original_word(word)
+            .trim_end_matches(|c| is_mark(c) || is_invisible(c))
+            .ends_with('ى')
     }
 
     /// Whether a word is written in the original exactly as it reads normalised (no folding).
     fn written_as_normalized(&self, hay: &str, word: Word) -> bool {
-        let start = self.offsets.original_start(word.0);
-        let end = self.offsets.original_start(word.1);
-        self.original.get(start..end) == hay.get(word.0..word.1)
+        self.original_word(word) == &hay[word.0..word.1]
     }
 
     /// Whether the word before a name is an excluded head (`جامعة جورج واشنطن`); a title opener
@@ -614,13 +613,11 @@ impl Grammar<'_> {
         if before.len() == at {
             return None;
         }
-        let start = before
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| is_word_char(c))
-            .last()
-            .map(|(i, _)| i)?;
-        let word = &before[start..];
+        let word = last_word(before);
+        if word.is_empty() {
+            return None;
+        }
+        let start = before.len() - word.len();
         if !self.kinds(word).is_empty() {
             return Some((start, word));
         }
@@ -691,15 +688,8 @@ impl Grammar<'_> {
             // A word two keys found counts once: a person's given name may be another's family name,
             // and one key may be another with a proclitic glued on (`لبلاتر`, `بلاتر`), where the
             // reading with the proclitic wins.
-            added.sort_by_key(|f| (f.norm_clitic_start, std::cmp::Reverse(f.norm_start)));
-            let mut end = 0;
-            added.retain(|f| {
-                let apart = f.norm_clitic_start >= end;
-                if apart {
-                    end = f.norm_end;
-                }
-                apart
-            });
+            added.sort_by_key(|f| (f.word_start(), std::cmp::Reverse(f.norm_start)));
+            keep_apart(&mut added);
             found.extend_from_slice(&added);
             found.sort_by_key(|f| f.norm_start);
         }
@@ -753,7 +743,6 @@ impl Grammar<'_> {
             },
         };
         Some(Found {
-            norm_clitic_start: clitic_start,
             norm_clitics: clitic_start..start,
             norm_start: start,
             norm_end: end,
@@ -801,9 +790,22 @@ impl HeuristicFrequencyRank for ArabicBytes {
     }
 }
 
+/// Keeps the mentions of `found` (in text order) that do not overlap one kept before: leftmost
+/// wins, as in the scan.
+pub(crate) fn keep_apart(found: &mut Vec<Found>) {
+    let mut end = 0;
+    found.retain(|f| {
+        let apart = f.word_start() >= end;
+        if apart {
+            end = f.norm_end;
+        }
+        apart
+    });
+}
+
 /// Whether a mention of `found` (in text order) overlaps `start..end`.
 fn overlaps_any(found: &[Found], start: usize, end: usize) -> bool {
-    let after = found.partition_point(|f| f.norm_clitic_start < end);
+    let after = found.partition_point(|f| f.word_start() < end);
     found[..after]
         .iter()
         .rev()
@@ -816,11 +818,6 @@ fn next_word(hay: &str, at: usize) -> Option<Word> {
     let rest = hay.get(at..)?.strip_prefix(' ')?;
     let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
     (len > 0).then_some((at + 1, at + 1 + len))
-}
-
-/// Harakat and invisible marks that may trail a word in the original.
-fn is_invisible_or_mark(c: char) -> bool {
-    is_invisible(c) || is_mark(c)
 }
 
 /// Harakat and tatweel, which normalisation removes.

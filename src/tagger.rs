@@ -9,7 +9,7 @@ use crate::gazetteer::{DEFAULT_LABELS, Gazetteer, PLACE_LABEL};
 use crate::lexicon::Lexicon;
 use crate::matcher::{MatchScratch, Matcher, Rejection, Via, facility};
 use crate::normalize::{MAX_EXPANSION, Normalized, Normalizer, is_invisible};
-use crate::person::{Found, Grammar, PersonScratch, What};
+use crate::person::{Found, Grammar, PersonScratch, What, keep_apart};
 use crate::span::{AliasId, EntityId, LabelId, Span};
 
 /// The prefix of the ids of people found by the name grammar: `person:auto:` + the normalised name,
@@ -294,14 +294,7 @@ impl Tagger {
         let found = &mut scratch.found;
         found.clear();
         self.matcher.resolve(&mut scratch.matches, |raw, resolved| {
-            // Proclitics glued to the name start its word; detached ones (`لـ"…`) do not.
-            let glued = raw.norm_clitics.end == raw.norm_start;
             let mut f = Found {
-                norm_clitic_start: if glued {
-                    raw.norm_clitics.start
-                } else {
-                    raw.norm_start
-                },
                 norm_clitics: raw.norm_clitics.clone(),
                 norm_start: raw.norm_start,
                 norm_end: raw.norm_end,
@@ -309,10 +302,10 @@ impl Tagger {
             };
             if resolved.label == PLACE_LABEL {
                 // Names inside names and facilities (see `matcher::facility`).
-                if facility::inside_organisation_name(hay, f.norm_clitic_start) {
+                if facility::inside_organisation_name(hay, f.word_start()) {
                     return;
                 }
-                let facility = (f.norm_clitic_start == f.norm_start)
+                let facility = (f.word_start() == f.norm_start)
                     .then(|| facility::facility_span(hay, f.norm_start, f.norm_end))
                     .flatten();
                 // A facility's type word never reaches back into the mention before.
@@ -320,19 +313,14 @@ impl Tagger {
                 if let Some((clitic_start, start, end)) = facility
                     && clitic_start >= previous_end
                 {
-                    (f.norm_clitic_start, f.norm_start, f.norm_end) = (clitic_start, start, end);
-                    f.norm_clitics = clitic_start..start;
+                    (f.norm_clitics, f.norm_start, f.norm_end) = (clitic_start..start, start, end);
                 }
             }
-            // A mention a facility's descriptor reached into is dropped: leftmost wins, as in the
-            // scan (`ميناء أم قصر` over a match starting at `قصر`).
-            if found
-                .last()
-                .is_none_or(|p: &Found| p.norm_end <= f.norm_clitic_start)
-            {
-                found.push(f);
-            }
+            found.push(f);
         });
+        // A facility's descriptor may reach into the next match (`ميناء أم قصر` over a match at
+        // `قصر`): leftmost wins, as in the scan, and mentions never overlap.
+        keep_apart(found);
         if self.person_grammar {
             let grammar = Grammar {
                 original: text,

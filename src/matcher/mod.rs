@@ -970,7 +970,7 @@ fn reads_as_adjective(
 }
 
 /// The run of word characters at the end of `text`.
-fn last_word(text: &str) -> &str {
+pub(crate) fn last_word(text: &str) -> &str {
     let start = text
         .char_indices()
         .rev()
