@@ -166,8 +166,7 @@ impl Counts {
 }
 
 /// People the name grammar found, numbered after the gazetteer's entities so that tallies count
-/// them like any entity. Shared by the workers of one run; an id is numbered once, with the name it
-/// was first seen with.
+/// them like any entity. Shared by the workers of one run; an id is numbered once.
 #[derive(Debug, Default)]
 pub struct AutoEntities {
     base: usize,
@@ -190,11 +189,18 @@ impl AutoEntities {
         }
     }
 
-    /// The number of the entity `id`, given one the first time it is seen.
+    /// The number of the entity `id`, given one the first time it is seen. Of the spellings of the
+    /// name seen with it (`إبراهيم`, `ابراهيم`), the first in byte order is kept, so the name does not
+    /// depend on which worker saw which document first.
     pub fn number(&self, id: &str, name: &str) -> EntityId {
         // A worker that panicked left the table consistent: every insert is one step.
         let mut table = self.table.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(&number) = table.numbers.get(id) {
+            let index = number.as_usize() - self.base;
+            let kept = &mut table.entities[index].1;
+            if name < kept.as_str() {
+                name.clone_into(kept);
+            }
             return number;
         }
         let number = EntityId::from_usize(self.base + table.entities.len());
@@ -227,6 +233,25 @@ mod tests {
             tally.add(EntityId(e));
         }
         tally
+    }
+
+    /// Two workers may see a person's spellings in either order (a count on several threads gave
+    /// `إبراهيم الشيخي` or `ابراهيم الشيخي` from run to run): the name kept is the same.
+    #[test]
+    fn an_auto_entity_keeps_one_name_whatever_the_order() {
+        for spellings in [
+            ["إبراهيم الشيخي", "ابراهيم الشيخي"],
+            ["ابراهيم الشيخي", "إبراهيم الشيخي"],
+        ] {
+            let autos = AutoEntities::new(4);
+            let first = autos.number("person:auto:ابراهيم-الشيخي", spellings[0]);
+            let second = autos.number("person:auto:ابراهيم-الشيخي", spellings[1]);
+            assert_eq!(first, second);
+            assert_eq!(first, EntityId(4));
+            let entities = autos.into_entities();
+            assert_eq!(entities.len(), 1);
+            assert_eq!(entities[0].1, "إبراهيم الشيخي");
+        }
     }
 
     #[test]
