@@ -400,6 +400,7 @@ fn char_column(line: &str, byte: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::When;
 
     fn parse_str(text: &str) -> (ParsedFile, Vec<Diagnostic>) {
         let source = Arc::new(SourceText {
@@ -458,6 +459,37 @@ mod tests {
         let entity = &parsed.entities[0].block;
         assert_eq!(entity.alias_position("حلب الشهباء"), (6, 7));
         assert_eq!(entity.alias_position("الشهباء"), (7, 7));
+    }
+
+    /// Every rule `gazetteers/README.md` documents is accepted in a hand-written file, not only in
+    /// the embedded defaults (which load from their JSON form).
+    #[test]
+    fn every_when_rule_reads_from_yaml() {
+        for rule in When::ALL {
+            let name = rule.as_str();
+            let text = format!(
+                "- id: a\n  type: PLACE\n  name: حلب\n  name_en: Aleppo\n  country: SY\n  aliases:\n    - text: الشهباء\n      when: {name}\n"
+            );
+            let (parsed, d) = parse_str(&text);
+            assert!(d.is_empty(), "when: {name}: {d:?}");
+            assert_eq!(
+                parsed.entities[0].record.aliases[0].when, rule,
+                "when: {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_when_rule_lists_every_known_one() {
+        let text = "- id: a\n  type: PLACE\n  name: حلب\n  name_en: Aleppo\n  aliases:\n    - text: الشهباء\n      when: sometimes\n";
+        let (_, d) = parse_str(text);
+        let messages: Vec<&str> = d.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown rule `when: sometimes` in an alias of \"a\", expected one of always, cue, document, cue-or-document, country"
+            ]
+        );
     }
 
     #[test]

@@ -190,6 +190,20 @@ pub enum When {
 }
 
 impl When {
+    /// Every rule, in the order messages list them.
+    pub const ALL: [When; 5] = [
+        When::Always,
+        When::Cue,
+        When::Document,
+        When::CueOrDocument,
+        When::Country,
+    ];
+
+    /// The rule a YAML file names, if any.
+    pub fn from_name(name: &str) -> Option<When> {
+        When::ALL.into_iter().find(|when| when.as_str() == name)
+    }
+
     /// The name used in YAML and in output.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -609,16 +609,6 @@ fn category(text: &str) -> Option<Category> {
     })
 }
 
-fn when(text: &str) -> Option<When> {
-    Some(match text {
-        "always" => When::Always,
-        "cue" => When::Cue,
-        "document" => When::Document,
-        "cue-or-document" => When::CueOrDocument,
-        _ => return None,
-    })
-}
-
 /// The aliases: each a string or a map with `text` and `when`. A bad item is reported at the item
 /// and skipped; the others are kept.
 fn aliases(
@@ -673,10 +663,11 @@ fn alias(item: &Node, reader: &mut Reader<'_>, id: &str) -> Result<AliasRecord, 
             "text" => text = Some(required(value, "text", id)?),
             "when" => {
                 let written = required(value, "when", id)?;
-                rule = when(&written).ok_or_else(|| {
+                rule = When::from_name(&written).ok_or_else(|| {
+                    let known: Vec<&str> = When::ALL.iter().map(|when| when.as_str()).collect();
                     format!(
-                        "unknown rule `when: {written}` in an alias of \"{id}\", expected one of \
-                         always, cue, document, cue-or-document"
+                        "unknown rule `when: {written}` in an alias of \"{id}\", expected one of {}",
+                        known.join(", ")
                     )
                 })?;
             }
