@@ -233,3 +233,15 @@ pub(crate) enum CountFormat {
     /// An RFC 7946 FeatureCollection of the counted places that have coordinates.
     Geojson,
 }
+
+impl From<CountFormat> for rasid::count::CountFormat {
+    fn from(format: CountFormat) -> Self {
+        match format {
+            CountFormat::Csv => Self::Csv,
+            CountFormat::Tsv => Self::Tsv,
+            CountFormat::Json => Self::Json,
+            CountFormat::Jsonl => Self::Jsonl,
+            CountFormat::Geojson => Self::Geojson,
+        }
+    }
+}

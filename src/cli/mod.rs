@@ -7,7 +7,6 @@ mod args;
 mod atomic;
 mod check;
 mod count;
-mod country;
 mod coverage;
 mod dates;
 mod documents;
@@ -19,7 +18,6 @@ mod labels;
 mod parallel;
 mod progress;
 mod suggest;
-mod table;
 mod tag;
 mod walk;
 

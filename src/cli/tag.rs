@@ -190,7 +190,7 @@ fn tag_json_lines(
 /// Whether a mention passes `--country`: the grammar's people are no places.
 fn kept_by_country(countries: &[String], gazetteer: &rasid::Gazetteer, m: &rasid::Mention) -> bool {
     m.entity()
-        .is_none_or(|entity| super::country::keeps(countries, gazetteer, entity))
+        .is_none_or(|entity| rasid::count::keeps_country(countries, gazetteer, entity))
 }
 
 /// A JSON line's fields but the text: each key (unescaped) and the byte range of its value in the
