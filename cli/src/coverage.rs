@@ -453,7 +453,7 @@ mod tests {
 - {id: p:a, type: PLACE, name: الف, name_en: A, aliases: [الفين]}
 - {id: p:b, type: PLACE, name: باء, name_en: B}
 - {id: g:c, type: ARMED_GROUP, name: جيم, name_en: C}";
-        crate::cli::test_gazetteer(yaml)
+        crate::test_gazetteer(yaml)
     }
 
     /// Documents as lists of (entity, alias) indexes.

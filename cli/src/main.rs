@@ -1,4 +1,5 @@
-//! The `rasid` command line: argument parsing, subcommands, output and exit codes.
+//! The `rasid` command line: argument parsing, subcommands, output and exit codes. It is a shell
+//! around the `rasid` library and calls only its public API.
 //!
 //! Data goes to stdout, diagnostics to stderr as `rasid: <message>`. A broken pipe (`rasid tag … | head`)
 //! ends the run quietly with success, as ripgrep does.
@@ -68,7 +69,7 @@ impl From<rasid::Error> for Failure {
 }
 
 /// Runs the command line and returns the process's exit code.
-pub fn main() -> ExitCode {
+fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Tag(args) => tag::run(&args),

@@ -347,4 +347,3 @@ fn merge(args: &CountArgs) -> Result<u8, Failure> {
     output.commit()?;
     Ok(0)
 }
-
