@@ -12,6 +12,7 @@ mod coverage;
 mod dates;
 mod documents;
 mod eval;
+mod export;
 mod gz;
 mod html;
 mod input;
