@@ -22,6 +22,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod corpus;
 pub mod count;
 mod error;
 pub mod eval;
@@ -81,6 +82,18 @@ const _: fn() = || {
     send_sync::<record::Geo<'static>>();
     send_sync::<record::Explanation>();
     send_sync::<record::RejectedRecord<'static>>();
+    send_sync::<corpus::Document>();
+    send_sync::<corpus::Event<()>>();
+    send_sync::<corpus::Fields>();
+    send_sync::<corpus::Finished<()>>();
+    send_sync::<corpus::Found>();
+    send_sync::<corpus::GzReader<&'static [u8]>>();
+    send_sync::<corpus::Input>();
+    send_sync::<corpus::MissingText>();
+    send_sync::<corpus::Problem>();
+    send_sync::<corpus::RawDocument>();
+    send_sync::<corpus::Skip>();
+    send_sync::<corpus::Skipped>();
     send_sync::<count::AutoEntities>();
     send_sync::<count::CountFormat>();
     send_sync::<count::CountRow<'static>>();

@@ -9,19 +9,15 @@ mod atomic;
 mod check;
 mod count;
 mod coverage;
-mod dates;
 mod documents;
 mod eval;
 mod export;
-mod gz;
 mod html;
 mod input;
 mod labels;
-mod parallel;
 mod progress;
 mod suggest;
 mod tag;
-mod walk;
 
 use std::io;
 use std::process::ExitCode;
@@ -112,7 +108,7 @@ fn add_gazetteer_paths(builder: &mut GazetteerBuilder, paths: &[std::path::PathB
     };
     for path in paths {
         if path.is_dir() {
-            let found = walk::walk(path, &is_gazetteer, &mut |w| eprintln!("rasid: {w}"));
+            let found = rasid::corpus::walk(path, &is_gazetteer, &mut |w| eprintln!("rasid: {w}"));
             for file in found.files {
                 builder.add_path(file);
             }
