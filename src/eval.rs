@@ -14,8 +14,20 @@
 //! false positive.
 //!
 //! Offsets are whatever unit the caller uses consistently; the CLI uses code points.
+//!
+//! Gold comes in three formats, read into [`GoldDocument`]s with code-point spans checked against
+//! their text: JSON Lines with texts beside ([`read_jsonl`]), brat standoff ([`read_brat`]) and
+//! CoNLL BIO ([`read_conll`]); [`GoldFormat::detect`] tells them apart.
+
+mod brat;
+mod conll;
+mod gold;
 
 use std::collections::BTreeMap;
+
+pub use brat::read as read_brat;
+pub use conll::parse as parse_conll;
+pub use gold::{GoldDocument, GoldError, GoldFormat, GoldWarning, read_conll, read_jsonl};
 
 /// A labelled span, end exclusive.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -94,6 +94,10 @@ const _: fn() = || {
     send_sync::<corpus::RawDocument>();
     send_sync::<corpus::Skip>();
     send_sync::<corpus::Skipped>();
+    send_sync::<eval::GoldDocument>();
+    send_sync::<eval::GoldError>();
+    send_sync::<eval::GoldFormat>();
+    send_sync::<eval::GoldWarning>();
     send_sync::<count::AutoEntities>();
     send_sync::<count::CountFormat>();
     send_sync::<count::CountRow<'static>>();
