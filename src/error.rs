@@ -39,6 +39,8 @@ pub enum ErrorKind {
         /// What adds up too far (`the counts of "country:sy"`).
         what: String,
     },
+    /// Building a tagger without any gazetteer: the defaults off and none given.
+    NoGazetteer,
     /// A number of worker threads out of range.
     Threads {
         /// The number asked for.
@@ -86,6 +88,12 @@ impl Error {
     pub(crate) fn document_too_large(len: usize) -> Error {
         Error {
             kind: ErrorKind::DocumentTooLarge { len },
+        }
+    }
+
+    pub(crate) fn no_gazetteer() -> Error {
+        Error {
+            kind: ErrorKind::NoGazetteer,
         }
     }
 
@@ -137,6 +145,9 @@ impl fmt::Display for Error {
                     "document of {len} bytes is too large: at most 64 MiB per document \
                      (split it into several files, or one document per line of JSON Lines)"
                 )
+            }
+            ErrorKind::NoGazetteer => {
+                f.write_str("no gazetteer: the default gazetteers are off and no other was given")
             }
             ErrorKind::Threads { asked, max } => write!(
                 f,

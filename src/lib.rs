@@ -47,7 +47,7 @@ pub use matcher::{Rejection, Via};
 pub use normalize::{Normalized, Normalizer};
 pub use person::PersonRule;
 pub use span::{AliasId, EntityId, LabelId, Span};
-pub use tagger::{AUTO_PERSON_PREFIX, Mention, Named, Rejected, Scratch, Tagger};
+pub use tagger::{AUTO_PERSON_PREFIX, Mention, Named, Rejected, Scratch, Tagger, TaggerBuilder};
 
 /// Every public type can be shared and sent between threads: checked when the library compiles.
 const _: fn() = || {
@@ -78,6 +78,7 @@ const _: fn() = || {
     send_sync::<Rejected>();
     send_sync::<Scratch>();
     send_sync::<Tagger>();
+    send_sync::<TaggerBuilder>();
     send_sync::<record::MentionRecord<'static>>();
     send_sync::<record::Geo<'static>>();
     send_sync::<record::Explanation>();

@@ -4,6 +4,10 @@
 //! reference across documents and threads; each worker keeps a [`Scratch`] so that tagging allocates
 //! nothing per match.
 
+mod builder;
+
+pub use builder::TaggerBuilder;
+
 use crate::error::{Error, Result};
 use crate::gazetteer::{DEFAULT_LABELS, Gazetteer, PLACE_LABEL};
 use crate::lexicon::Lexicon;
@@ -126,6 +130,12 @@ impl Tagger {
     /// [`crate::ErrorKind::DocumentTooLarge`] rather than risk running out of memory; a corpus
     /// goes in as many documents (files, or JSON Lines).
     pub const MAX_DOCUMENT_BYTES: usize = 64 << 20;
+
+    /// A builder: gazetteer files and directories, the defaults or not, the word list, the
+    /// person-name grammar; its `build` reports every failure as an error.
+    pub fn builder() -> TaggerBuilder {
+        TaggerBuilder::new()
+    }
 
     /// Compiles the gazetteer, with the embedded Arabic word list deciding proclitics and the
     /// person-name grammar on (it runs when the gazetteer has name words: the defaults do).
