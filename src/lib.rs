@@ -15,6 +15,8 @@
 //!         Named::Entity { entity, .. } => tagger.gazetteer().entity(entity).id.clone(),
 //!         // People no gazetteer lists, found by the person-name grammar.
 //!         Named::Person { name } => tagger.person_id(&text[name.range()]),
+//!         // What a later version may find (the result types are `#[non_exhaustive]`).
+//!         _ => continue,
 //!     };
 //!     println!("{} {} {id}", &text[mention.span.range()], tagger.gazetteer().label_name(mention.label));
 //! }

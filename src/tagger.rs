@@ -22,6 +22,7 @@ pub const AUTO_PERSON_PREFIX: &str = "person:auto:";
 
 /// One mention of an entity in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Mention {
     /// The name as written, in original bytes; never includes proclitics.
     pub span: Span,
@@ -40,6 +41,7 @@ pub struct Mention {
 
 /// What a mention names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Named {
     /// An entity of the gazetteer, through one of its aliases (for a coreferent bare name: the alias
     /// of the full mention it refers to).
@@ -69,6 +71,7 @@ impl Mention {
 
 /// A candidate match that was turned down.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Rejected {
     /// The candidate's text, in original bytes.
     pub span: Span,
