@@ -26,6 +26,7 @@
 
 pub mod corpus;
 pub mod count;
+pub mod coverage;
 mod error;
 pub mod eval;
 mod gazetteer;
@@ -101,6 +102,10 @@ const _: fn() = || {
     send_sync::<eval::GoldError>();
     send_sync::<eval::GoldFormat>();
     send_sync::<eval::GoldWarning>();
+    send_sync::<coverage::Rank>();
+    send_sync::<coverage::Report<'static>>();
+    send_sync::<coverage::Row<'static>>();
+    send_sync::<coverage::Tally>();
     send_sync::<count::AutoEntities>();
     send_sync::<count::CountFormat>();
     send_sync::<count::CountRow<'static>>();
