@@ -34,6 +34,34 @@ pub enum ErrorKind {
         /// The document's length in bytes.
         len: usize,
     },
+    /// Merging count tables would pass `u64::MAX`.
+    CountOverflow {
+        /// What adds up too far (`the counts of "country:sy"`).
+        what: String,
+    },
+    /// Building a tagger without any gazetteer: the defaults off and none given.
+    NoGazetteer,
+    /// A number of worker threads out of range.
+    Threads {
+        /// The number asked for.
+        asked: u64,
+        /// The most allowed.
+        max: u64,
+    },
+    /// A thread could not be started.
+    ThreadStart {
+        /// Which (`a worker thread`, `the reading thread`).
+        what: &'static str,
+        /// The system's error.
+        source: std::io::Error,
+    },
+    /// A file read as a `rasid count --format json` table is not one.
+    NotACountTable {
+        /// The file.
+        path: PathBuf,
+        /// Why it does not read as one.
+        source: serde_json::Error,
+    },
 }
 
 impl Error {
@@ -62,6 +90,39 @@ impl Error {
             kind: ErrorKind::DocumentTooLarge { len },
         }
     }
+
+    pub(crate) fn no_gazetteer() -> Error {
+        Error {
+            kind: ErrorKind::NoGazetteer,
+        }
+    }
+
+    pub(crate) fn threads(asked: u64, max: u64) -> Error {
+        Error {
+            kind: ErrorKind::Threads { asked, max },
+        }
+    }
+
+    pub(crate) fn thread_start(what: &'static str, source: std::io::Error) -> Error {
+        Error {
+            kind: ErrorKind::ThreadStart { what, source },
+        }
+    }
+
+    pub(crate) fn count_overflow(what: String) -> Error {
+        Error {
+            kind: ErrorKind::CountOverflow { what },
+        }
+    }
+
+    pub(crate) fn not_a_count_table(path: &Path, source: serde_json::Error) -> Error {
+        Error {
+            kind: ErrorKind::NotACountTable {
+                path: path.to_owned(),
+                source,
+            },
+        }
+    }
 }
 
 impl fmt::Display for Error {
@@ -85,6 +146,24 @@ impl fmt::Display for Error {
                      (split it into several files, or one document per line of JSON Lines)"
                 )
             }
+            ErrorKind::NoGazetteer => {
+                f.write_str("no gazetteer: the default gazetteers are off and no other was given")
+            }
+            ErrorKind::Threads { asked, max } => write!(
+                f,
+                "-j {asked}: the number of threads must be between 1 and {max}"
+            ),
+            ErrorKind::ThreadStart { what, source } => {
+                write!(f, "cannot start {what}: {source}")
+            }
+            ErrorKind::CountOverflow { what } => {
+                write!(f, "{what} add up past {} and cannot be merged", u64::MAX)
+            }
+            ErrorKind::NotACountTable { path, source } => write!(
+                f,
+                "{}: not a `rasid count --format json` output: {source}",
+                path.display()
+            ),
         }
     }
 }
@@ -93,6 +172,8 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.kind {
             ErrorKind::Io { source, .. } => Some(source),
+            ErrorKind::NotACountTable { source, .. } => Some(source),
+            ErrorKind::ThreadStart { source, .. } => Some(source),
             _ => None,
         }
     }

@@ -1,137 +1,29 @@
-//! `rasid coverage`: which entities and aliases never matched over a corpus (dead weight or
-//! misspelt), and which matched suspiciously often (a common word slipping through).
+//! Coverage of a gazetteer over a corpus: which entities and aliases never matched (dead weight or
+//! misspelt), and which matched suspiciously often (a common word slipping through), as
+//! `rasid coverage` reports them.
 //!
-//! One pass over the corpus tallies, per alias and per entity, the mentions and the documents that hold
-//! them; the report is computed from those tallies at the end, so memory is two counters per alias
-//! whatever the corpus size. Reading is streamed and single-threaded: the report is a by-product of
-//! tagging, and a gazetteer review runs over a sample rather than a whole archive (`count` is the
-//! parallel tool for that).
-//!
-//! The library does not record which file an entity came from, so rows name the entity's id and come
-//! in gazetteer load order (built-in files first, then `--gazetteer` files in the order given), which
-//! keeps each file's entities together.
+//! A [`Tally`] keeps, per alias and per entity, the mentions and the documents that hold them; the
+//! [`Report`] is computed from it at the end, so memory is two counters per alias whatever the
+//! corpus size. Rows name the entity's id and come in gazetteer load order, which keeps each file's
+//! entities together.
 
 use std::cmp::Ordering;
 use std::io::{self, Write};
-use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
-
-use rasid::{Entity, Gazetteer, Scratch};
-
-use super::args::{CountFormat, FieldArgs, GazetteerArgs};
-use super::documents::each_document;
-use super::table::Delimited;
-use super::{EXIT_TROUBLE, Failure, build_tagger};
-
-const EXAMPLES: &str = "\
-Examples:
-  rasid coverage articles/                          # TSV: frequent, then unmatched aliases and entities
-  rasid coverage --format table --top 30 corpus.jsonl.gz
-  rasid coverage --no-default-gazetteers -g mine.yml --label ARMED_GROUP articles/
-  rasid coverage corpus.jsonl | grep '^unmatched-entity'
-
-Rows (TSV columns kind, id, label, alias, when, mentions, documents, per_document, share):
-  frequent          the --top aliases by --rank-by; per_document is mentions / documents holding
-                    the alias, share is documents holding it / all documents
-  unmatched-alias   an alias that never matched, of an entity that matched through another alias
-  unmatched-entity  an entity none of whose aliases matched (alias is its name)
-
-Exit codes:
-  0  every input was read
-  2  something was skipped (an unreadable file, a bad JSON line), or a usage error";
-
-#[derive(Debug, Args)]
-#[command(after_long_help = EXAMPLES)]
-pub(crate) struct CoverageArgs {
-    /// Files, directories or `-` (as for `count`); standard input when none is given.
-    #[arg(value_name = "INPUT")]
-    pub(crate) inputs: Vec<PathBuf>,
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = CoverageFormat::Tsv)]
-    pub(crate) format: CoverageFormat,
-    /// Only entities of these types (repeatable).
-    #[arg(long = "label", value_name = "LABEL")]
-    pub(crate) labels: Vec<String>,
-    /// How many of the most frequent aliases to list.
-    #[arg(long, value_name = "N", default_value_t = 20)]
-    pub(crate) top: usize,
-    /// What makes an alias frequent.
-    #[arg(long, value_enum, default_value_t = Rank::PerDocument)]
-    pub(crate) rank_by: Rank,
-    #[command(flatten)]
-    pub(crate) fields: FieldArgs,
-    /// No progress bar and no summary.
-    #[arg(short, long)]
-    pub(crate) quiet: bool,
-    #[command(flatten)]
-    pub(crate) gazetteer: GazetteerArgs,
-}
-
-/// How `coverage` writes its report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub(crate) enum CoverageFormat {
-    /// One row per finding, with a header; the first column says which list it belongs to.
-    Tsv,
-    /// Aligned sections for reading.
-    Table,
-}
+use crate::count::{CountFormat, Delimited};
+use crate::gazetteer::{Entity, Gazetteer};
+use crate::tagger::{Mention, Named};
 
 /// What ranks the frequent aliases.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Rank {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Rank {
     /// Mentions per document that holds the alias: a word that keeps firing inside an article.
     PerDocument,
     /// Share of all documents that hold the alias: a word that fires everywhere.
     Share,
     /// Total mentions.
     Mentions,
-}
-
-pub(crate) fn run(args: &CoverageArgs) -> Result<u8, Failure> {
-    let tagger = build_tagger(&args.gazetteer)?;
-    let gazetteer = tagger.gazetteer();
-    let labels = super::labels::resolve(&args.labels, gazetteer.labels())?;
-    let fields = args.fields.fields(None);
-    let mut tally = Tally::new(gazetteer);
-    let mut scratch = Scratch::new();
-    let reading = each_document(&args.inputs, &fields, args.quiet, &mut |document| {
-        tally.start_document();
-        let tagged = tagger.tag_with(&mut scratch, &document.text, |m| {
-            // Coverage is about the gazetteer's aliases: the grammar's people have none.
-            if let rasid::Named::Entity { entity, alias } = m.named {
-                tally.add(entity.as_usize(), alias.as_usize())
-            }
-        });
-        tagged.map_err(|e| {
-            tally.forget_document();
-            format!("{}: {e}", document.id)
-        })
-    });
-    let report = Report::new(gazetteer, &tally, &labels, args.top, args.rank_by);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match args.format {
-        CoverageFormat::Tsv => report.write_tsv(&mut out)?,
-        CoverageFormat::Table => report.write_table(&mut out, args.rank_by)?,
-    }
-    out.flush()?;
-    if !args.quiet {
-        eprintln!(
-            "rasid: {} documents, {} mentions; never matched: {} entities, {} aliases of matched entities; skipped {} inputs and {} documents",
-            tally.documents,
-            tally.mentions,
-            report.unmatched_entities.len(),
-            report.unmatched_aliases.len(),
-            reading.skipped_inputs,
-            reading.skipped_documents
-        );
-    }
-    Ok(if reading.skipped() > 0 {
-        EXIT_TROUBLE
-    } else {
-        0
-    })
 }
 
 /// Mentions and documents of one alias or entity.
@@ -155,8 +47,8 @@ impl Counter {
 }
 
 /// Counters for every alias and entity of the gazetteer, indexed like its tables.
-#[derive(Debug)]
-struct Tally {
+#[derive(Clone, Debug)]
+pub struct Tally {
     documents: u64,
     mentions: u64,
     aliases: Vec<Counter>,
@@ -164,7 +56,8 @@ struct Tally {
 }
 
 impl Tally {
-    fn new(gazetteer: &Gazetteer) -> Tally {
+    /// Zero counters for every alias and entity of `gazetteer`.
+    pub fn new(gazetteer: &Gazetteer) -> Tally {
         Tally {
             documents: 0,
             mentions: 0,
@@ -173,13 +66,14 @@ impl Tally {
         }
     }
 
-    fn start_document(&mut self) {
+    /// Starts the next document; its mentions follow.
+    pub fn start_document(&mut self) {
         self.documents += 1;
     }
 
     /// Takes back a document that could not be tagged; tagging fails before any mention, so no
     /// counter holds its number.
-    fn forget_document(&mut self) {
+    pub fn forget_document(&mut self) {
         self.documents -= 1;
     }
 
@@ -188,23 +82,47 @@ impl Tally {
         self.aliases[alias].add(self.documents);
         self.entities[entity].add(self.documents);
     }
+
+    /// Counts one mention of the current document. Coverage is about the gazetteer's aliases: the
+    /// people the name grammar finds have none and are not counted.
+    pub fn add_mention(&mut self, mention: &Mention) {
+        if let Named::Entity { entity, alias } = mention.named {
+            self.add(entity.as_usize(), alias.as_usize());
+        }
+    }
+
+    /// Documents counted.
+    pub fn documents(&self) -> u64 {
+        self.documents
+    }
+
+    /// Mentions counted.
+    pub fn mentions(&self) -> u64 {
+        self.mentions
+    }
 }
 
 /// One row of the report.
 #[derive(Clone, Debug)]
-struct Row<'g> {
-    entity: &'g Entity,
-    label: &'g str,
+#[non_exhaustive]
+pub struct Row<'g> {
+    /// The entity.
+    pub entity: &'g Entity,
+    /// Its type.
+    pub label: &'g str,
     /// The alias, or the entity's name for an unmatched entity.
-    alias: &'g str,
+    pub alias: &'g str,
     /// The alias's rule; empty for an unmatched entity.
-    when: &'static str,
-    mentions: u64,
-    documents: u64,
+    pub when: &'static str,
+    /// Mentions through the alias.
+    pub mentions: u64,
+    /// Documents holding the alias.
+    pub documents: u64,
 }
 
 impl Row<'_> {
-    fn per_document(&self) -> f64 {
+    /// Mentions per document that holds the alias.
+    pub fn per_document(&self) -> f64 {
         if self.documents == 0 {
             0.0
         } else {
@@ -215,15 +133,22 @@ impl Row<'_> {
 
 /// The three lists, filtered and in their final order.
 #[derive(Debug)]
-struct Report<'g> {
-    documents: u64,
-    frequent: Vec<Row<'g>>,
-    unmatched_aliases: Vec<Row<'g>>,
-    unmatched_entities: Vec<Row<'g>>,
+#[non_exhaustive]
+pub struct Report<'g> {
+    /// Documents counted.
+    pub documents: u64,
+    /// The `top` most frequent aliases, by the rank asked for.
+    pub frequent: Vec<Row<'g>>,
+    /// Aliases that never matched, of entities that did.
+    pub unmatched_aliases: Vec<Row<'g>>,
+    /// Entities that never matched.
+    pub unmatched_entities: Vec<Row<'g>>,
 }
 
 impl<'g> Report<'g> {
-    fn new(
+    /// The report of a tally over `gazetteer`: only entities of `labels` (all when empty), the
+    /// `top` frequent aliases by `rank`.
+    pub fn new(
         gazetteer: &'g Gazetteer,
         tally: &Tally,
         labels: &[String],
@@ -281,7 +206,8 @@ impl<'g> Report<'g> {
         }
     }
 
-    fn share(&self, row: &Row<'_>) -> f64 {
+    /// The share of all documents that hold the row's alias.
+    pub fn share(&self, row: &Row<'_>) -> f64 {
         if self.documents == 0 {
             0.0
         } else {
@@ -289,7 +215,12 @@ impl<'g> Report<'g> {
         }
     }
 
-    fn write_tsv(&self, out: &mut dyn Write) -> io::Result<()> {
+    /// Writes one row per finding, with a header; the first column names the list.
+    ///
+    /// # Errors
+    ///
+    /// The writer's.
+    pub fn write_tsv(&self, out: &mut dyn Write) -> io::Result<()> {
         let mut table = Delimited::new(out, CountFormat::Tsv);
         table.row(&[
             "kind",
@@ -327,7 +258,12 @@ impl<'g> Report<'g> {
 
     /// Numbers first and Arabic last on each line, so that right-to-left text cannot reorder the
     /// columns on a terminal.
-    fn write_table(&self, out: &mut dyn Write, rank: Rank) -> io::Result<()> {
+    /// Writes aligned sections for reading.
+    ///
+    /// # Errors
+    ///
+    /// The writer's.
+    pub fn write_table(&self, out: &mut dyn Write, rank: Rank) -> io::Result<()> {
         let ranked = match rank {
             Rank::PerDocument => "mentions per document holding it",
             Rank::Share => "share of documents",
@@ -453,7 +389,11 @@ mod tests {
 - {id: p:a, type: PLACE, name: الف, name_en: A, aliases: [الفين]}
 - {id: p:b, type: PLACE, name: باء, name_en: B}
 - {id: g:c, type: ARMED_GROUP, name: جيم, name_en: C}";
-        crate::cli::test_gazetteer(yaml)
+        Gazetteer::builder()
+            .defaults(false)
+            .add_yaml("t.yml", yaml)
+            .build()
+            .unwrap_or_else(|e| panic!("{e}\n{yaml}"))
     }
 
     /// Documents as lists of (entity, alias) indexes.

@@ -1,29 +1,40 @@
-//! Reading documents for `count` (and JSON Lines for `tag`): text files, directories, JSON Lines
-//! (optionally gzip-compressed) and standard input, cut into batches for the workers.
+//! Reading a corpus: text files, directories, JSON Lines (optionally gzip-compressed) and standard
+//! input, cut into batches of documents, and the ordered, bounded parallel pipeline that processes
+//! them ([`in_order`]), as `rasid count` and `rasid tag` read.
 //!
 //! The reader only splits bytes into documents; parsing JSON and checking UTF-8 happen in the workers,
 //! so that one reader thread keeps any number of taggers busy. Every problem is a message naming the
 //! file (and line), never a panic.
 
-use std::cell::RefCell;
+mod dates;
+mod gz;
+mod parallel;
+mod problem;
+mod walk;
+
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::gz::GzReader;
-use super::progress::Progress;
+pub use dates::month_of;
+pub use gz::GzReader;
+pub use parallel::{Event, Finished, MAX_THREADS, in_order, in_order_from, threads, window};
+pub use problem::Problem;
+pub use walk::{Found, some_paths, walk};
+
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 /// A document's bytes and where they came from.
 #[derive(Debug)]
-pub(crate) struct RawDocument {
+pub struct RawDocument {
     /// The input's name, as given or found.
-    pub(crate) source: Arc<str>,
+    pub source: Arc<str>,
     /// 1-based line in a JSON Lines input; 0 for a whole text file.
-    pub(crate) line: usize,
-    pub(crate) bytes: Vec<u8>,
+    pub line: usize,
+    /// The document's bytes: a whole file, or one JSON line without its line break.
+    pub bytes: Vec<u8>,
 }
 
 impl RawDocument {
@@ -33,12 +44,12 @@ impl RawDocument {
 
     /// How many bytes of the input this document was read from: a JSON line with its newline, or a
     /// whole file. The progress line's unit, comparable with file sizes.
-    pub(crate) fn input_len(&self) -> u64 {
+    pub fn input_len(&self) -> u64 {
         self.bytes.len() as u64 + u64::from(self.is_json_line())
     }
 
     /// Where to point a warning about this document.
-    pub(crate) fn location(&self) -> String {
+    pub fn location(&self) -> String {
         if self.is_json_line() {
             format!("{}:{}", self.source, self.line)
         } else {
@@ -48,43 +59,66 @@ impl RawDocument {
 }
 
 /// Which JSON fields hold what.
-#[derive(Clone, Debug)]
-pub(crate) struct Fields {
-    pub(crate) text: String,
-    pub(crate) id: String,
-    /// The field to group by, if any, and whether to cut it to `YYYY-MM`.
-    pub(crate) group: Option<(String, bool)>,
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fields {
+    /// The field holding the text (`text`).
+    pub text: String,
+    /// The field holding the document's id (`id`); a document without one is named by its place.
+    pub id: String,
+    /// The field to group by, if any, and whether to cut it to `YYYY-MM` ([`month_of`]).
+    pub group: Option<(String, bool)>,
 }
 
 /// A parsed document.
-#[derive(Debug)]
-pub(crate) struct Document {
-    pub(crate) id: String,
-    pub(crate) text: String,
-    pub(crate) group: Option<String>,
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Document {
+    /// The id field's value as text, or the place (`file`, `file:line`) when there is none.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// The group, when [`Fields::group`] asks for one.
+    pub group: Option<String>,
     /// With a group asked for: the document had no value for it (no field, or a date no form of
-    /// [`super::dates`] reads), so its group is `""`.
-    pub(crate) ungrouped: bool,
+    /// [`month_of`] reads), so its group is `""`.
+    pub ungrouped: bool,
+}
+
+impl Document {
+    /// A document of its own: an id and a text, no group.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Document {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            group: None,
+            ungrouped: false,
+        }
+    }
 }
 
 /// Why a document is skipped.
 #[derive(Debug)]
-pub(crate) enum Skip {
+pub enum Skip {
     /// A JSON line without the text field. Its own kind, because a corpus with another field name
     /// misses it on every line, and that is said once with the count.
-    NoText { source: Arc<str>, line: usize },
-    /// Anything else, as a message naming the place.
-    Other(String),
+    NoText {
+        /// The input's name.
+        source: Arc<str>,
+        /// The line.
+        line: usize,
+    },
+    /// Anything else, naming the place.
+    Other(Problem),
 }
 
 impl Skip {
     /// The message for one skipped document.
-    pub(crate) fn message(&self, fields: &Fields) -> String {
+    pub fn message(&self, fields: &Fields) -> String {
         match self {
             Skip::NoText { source, line } => {
                 format!("{source}:{line}: no string field \"{}\"", fields.text)
             }
-            Skip::Other(message) => message.clone(),
+            Skip::Other(problem) => problem.to_string(),
         }
     }
 }
@@ -94,14 +128,14 @@ impl RawDocument {
     ///
     /// # Errors
     ///
-    /// A message naming the location and the byte where the UTF-8 breaks.
-    pub(crate) fn into_text(self) -> Result<(String, String), String> {
+    /// [`Problem::NotUtf8`], naming the location and the byte where the UTF-8 breaks.
+    pub fn into_text(self) -> Result<(String, String), Problem> {
         let location = self.location();
         match String::from_utf8(self.bytes) {
             Ok(text) => Ok((location, text)),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
-                Err(format!("{location}: not valid UTF-8 at byte {at}"))
+                Err(Problem::NotUtf8 { location, at })
             }
         }
     }
@@ -112,7 +146,7 @@ impl RawDocument {
     ///
     /// Why the document is skipped, naming the file and line: invalid UTF-8, invalid JSON, or no
     /// text field.
-    pub(crate) fn parse(self, fields: &Fields) -> Result<Document, Skip> {
+    pub fn parse(self, fields: &Fields) -> Result<Document, Skip> {
         let is_json_line = self.is_json_line();
         let (source, line) = (Arc::clone(&self.source), self.line);
         let (location, text) = self.into_text().map_err(Skip::Other)?;
@@ -130,13 +164,18 @@ impl RawDocument {
         let parsed = DocumentSeed { fields }
             .deserialize(&mut deserializer)
             .and_then(|doc| deserializer.end().map(|()| doc))
-            .map_err(|e| Skip::Other(format!("{location}: invalid JSON: {e}")))?;
+            .map_err(|source| {
+                Skip::Other(Problem::InvalidJson {
+                    location: location.clone(),
+                    source,
+                })
+            })?;
         let text = parsed.text.ok_or(Skip::NoText { source, line })?;
         let id = parsed.id.unwrap_or_else(|| location.clone());
         let group = fields.group.as_ref().map(|(_, month)| {
             let value = parsed.group.unwrap_or_default();
             if *month {
-                super::dates::month_of(&value).unwrap_or_default()
+                month_of(&value).unwrap_or_default()
             } else {
                 value
             }
@@ -153,13 +192,14 @@ impl RawDocument {
 /// Lines without the text field, gathered per input so that a corpus missing it on every line
 /// gives one warning with the count instead of one per line.
 #[derive(Debug, Default)]
-pub(crate) struct MissingText {
+pub struct MissingText {
     /// Per input in order of appearance: the name, the number of lines, the first line.
     inputs: Vec<(Arc<str>, usize, usize)>,
 }
 
 impl MissingText {
-    pub(crate) fn add(&mut self, source: &Arc<str>, line: usize) {
+    /// Notes a line of `source` without the text field.
+    pub fn add(&mut self, source: &Arc<str>, line: usize) {
         match self.inputs.last_mut() {
             Some((last, count, _)) if last == source => *count += 1,
             _ => self.inputs.push((Arc::clone(source), 1, line)),
@@ -168,7 +208,7 @@ impl MissingText {
 
     /// One line per input: `c.jsonl:7: no string field "text"` for one line, or
     /// `c.jsonl: 3000 lines have no string field "text" (the first is line 1); skipped`.
-    pub(crate) fn messages(&self, fields: &Fields) -> Vec<String> {
+    pub fn messages(&self, fields: &Fields) -> Vec<String> {
         self.inputs
             .iter()
             .map(|(source, count, first)| {
@@ -186,7 +226,7 @@ impl MissingText {
 }
 
 /// The warning for the documents that `--group-by` found no group for, if any.
-pub(crate) fn ungrouped_warning(fields: &Fields, ungrouped: u64) -> Option<String> {
+pub fn ungrouped_warning(fields: &Fields, ungrouped: u64) -> Option<String> {
     let (field, month) = fields.group.as_ref()?;
     if ungrouped == 0 {
         return None;
@@ -267,19 +307,22 @@ fn scalar_string(value: &serde_json::value::RawValue) -> String {
 }
 
 /// One input to read.
-#[derive(Clone, Debug)]
-pub(crate) enum Input {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A text file: one document.
     Text(PathBuf),
+    /// A JSON Lines file (`.jsonl`, `.jsonl.gz`): one document per line.
     JsonLines(PathBuf),
+    /// Standard input: JSON Lines when it starts with `{`, one text otherwise.
     Stdin,
 }
 
 /// The inputs named on the command line, directories expanded (sorted, recursive: `.txt` and `.md` as
-/// text, `.jsonl` and `.jsonl.gz` as JSON Lines; see [`super::walk`]). Files of other kinds found in
+/// text, `.jsonl` and `.jsonl.gz` as JSON Lines; see [`walk`]). Files of other kinds found in
 /// directories are skipped and named in one warning per directory; their number, with the entries
 /// that could not be used, is returned beside the inputs. A path named on the command line is taken
 /// as it is (a FIFO such as `<(zcat …)` included); a missing one fails when it is read.
-pub(crate) fn expand(given: &[PathBuf], warn: &mut dyn FnMut(String)) -> (Vec<Input>, usize) {
+pub fn expand(given: &[PathBuf], warn: &mut dyn FnMut(Problem)) -> (Vec<Input>, usize) {
     let mut inputs = Vec::new();
     let mut skipped = 0;
     if given.is_empty() {
@@ -289,19 +332,12 @@ pub(crate) fn expand(given: &[PathBuf], warn: &mut dyn FnMut(String)) -> (Vec<In
         if path == Path::new("-") {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            let found = super::walk::walk(path, &|p| classify(p).is_some(), warn);
+            let found = walk(path, &|p| classify(p).is_some(), warn);
             if !found.other_kinds.is_empty() {
-                warn(format!(
-                    "{}: skipped {} file{} of other kinds (read are .txt, .md, .jsonl, .jsonl.gz): {}",
-                    path.display(),
-                    found.other_kinds.len(),
-                    if found.other_kinds.len() == 1 {
-                        ""
-                    } else {
-                        "s"
-                    },
-                    super::walk::some_paths(&found.other_kinds)
-                ));
+                warn(Problem::OtherKinds {
+                    dir: path.clone(),
+                    files: found.other_kinds.clone(),
+                });
             }
             skipped += found.other_kinds.len() + found.problems;
             inputs.extend(found.files.iter().filter_map(|p| classify(p)));
@@ -334,7 +370,7 @@ fn is_json_lines(path: &Path) -> bool {
 }
 
 /// The size in bytes of what the inputs will read, when every input is a plain file (for the ETA).
-pub(crate) fn known_size(inputs: &[Input]) -> Option<u64> {
+pub fn known_size(inputs: &[Input]) -> Option<u64> {
     inputs.iter().try_fold(0u64, |total, input| match input {
         Input::Text(p) => Some(total + std::fs::metadata(p).ok()?.len()),
         Input::JsonLines(p) if !p.to_string_lossy().ends_with(".gz") => {
@@ -346,21 +382,21 @@ pub(crate) fn known_size(inputs: &[Input]) -> Option<u64> {
 
 /// How many inputs reading skipped.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Skipped {
+pub struct Skipped {
     /// Inputs that failed, at the start or part-way.
-    pub(crate) inputs: usize,
+    pub inputs: usize,
     /// Those of them that failed before giving any document.
-    pub(crate) unread: usize,
+    pub unread: usize,
 }
 
 /// Reads every input and hands documents to `emit` in batches of about `batch_bytes`. Unreadable inputs
 /// are reported to `warn` and skipped (the documents read before a failure part-way are kept);
 /// returns how many were skipped. `emit` returns false to stop.
-pub(crate) fn read_all(
+pub fn read_all(
     inputs: &[Input],
     batch_bytes: usize,
     emit: &mut dyn FnMut(Vec<RawDocument>) -> bool,
-    warn: &mut dyn FnMut(String),
+    warn: &mut dyn FnMut(Problem),
 ) -> Skipped {
     let mut batcher = Batcher {
         batch: Vec::new(),
@@ -420,11 +456,13 @@ impl Batcher<'_> {
     }
 }
 
-fn read_text(path: &Path, batcher: &mut Batcher<'_>) -> Result<(), String> {
+fn read_text(path: &Path, batcher: &mut Batcher<'_>) -> Result<(), Problem> {
     if path.is_dir() {
-        return Err(format!("{}: is a directory", path.display()));
+        return Err(Problem::IsDirectory {
+            path: path.to_owned(),
+        });
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|e| Problem::io(path, e))?;
     batcher.push(RawDocument {
         source: path.display().to_string().into(),
         line: 0,
@@ -433,8 +471,8 @@ fn read_text(path: &Path, batcher: &mut Batcher<'_>) -> Result<(), String> {
     Ok(())
 }
 
-fn read_json_lines_file(path: &Path, batcher: &mut Batcher<'_>) -> Result<(), String> {
-    let file = File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+fn read_json_lines_file(path: &Path, batcher: &mut Batcher<'_>) -> Result<(), Problem> {
+    let file = File::open(path).map_err(|e| Problem::io(path, e))?;
     let source: Arc<str> = path.display().to_string().into();
     let reader: Box<dyn Read> = if path.to_string_lossy().ends_with(".gz") {
         Box::new(GzReader::new(BufReader::new(file)))
@@ -442,27 +480,39 @@ fn read_json_lines_file(path: &Path, batcher: &mut Batcher<'_>) -> Result<(), St
         Box::new(file)
     };
     read_lines(BufReader::with_capacity(1 << 20, reader), &source, batcher)
-        .map_err(|e| format!("{}: {e}", path.display()))
+        .map_err(|e| Problem::io(path, e))
+}
+
+/// Whether standard input is JSON Lines: its first non-blank byte, in what the first read gives, is
+/// `{`. Nothing is consumed.
+///
+/// # Errors
+///
+/// [`Problem::Io`] when standard input cannot be read.
+pub fn stdin_is_json_lines() -> Result<bool, Problem> {
+    let stdin = io::stdin();
+    let mut lock = stdin.lock();
+    let buffered = lock.fill_buf().map_err(Problem::stdin)?;
+    Ok(starts_json(buffered))
+}
+
+fn starts_json(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'{')
 }
 
 /// Standard input is JSON Lines when its first non-blank byte is `{`, one text document otherwise.
-fn read_stdin(batcher: &mut Batcher<'_>) -> Result<(), String> {
+fn read_stdin(batcher: &mut Batcher<'_>) -> Result<(), Problem> {
     let stdin = io::stdin();
     let mut reader = BufReader::with_capacity(1 << 20, stdin.lock());
     let source: Arc<str> = "-".into();
-    let starts_json = reader
-        .fill_buf()
-        .map_err(|e| format!("-: {e}"))?
-        .iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|&b| b == b'{');
-    if starts_json {
-        return read_lines(reader, &source, batcher).map_err(|e| format!("-: {e}"));
+    if starts_json(reader.fill_buf().map_err(Problem::stdin)?) {
+        return read_lines(reader, &source, batcher).map_err(Problem::stdin);
     }
     let mut bytes = Vec::new();
-    reader
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("-: {e}"))?;
+    reader.read_to_end(&mut bytes).map_err(Problem::stdin)?;
     batcher.push(RawDocument {
         source,
         line: 0,
@@ -497,82 +547,9 @@ fn read_lines(
     }
 }
 
-/// What reading a corpus skipped.
-#[derive(Debug, Default)]
-pub(crate) struct Reading {
-    pub(crate) skipped_inputs: usize,
-    pub(crate) skipped_documents: usize,
-}
-
-impl Reading {
-    pub(crate) fn skipped(&self) -> usize {
-        self.skipped_inputs + self.skipped_documents
-    }
-}
-
 /// About this many bytes of text per batch: large enough to amortise channel traffic, small enough
 /// that a few batches per worker keep memory low.
-pub(crate) const BATCH_BYTES: usize = 256 << 10;
-
-/// Streams the documents of `inputs` to `each` in input order, as `count` reads them (text files,
-/// directories, JSON Lines, gzip, standard input). An unreadable input, a bad JSON line or an `Err`
-/// from `each` is printed as a warning naming its place, and skipped. Only one batch of about a
-/// megabyte is held at a time. Shared by `coverage` and `suggest`, which need no parallelism.
-pub(crate) fn each_document(
-    inputs: &[PathBuf],
-    fields: &Fields,
-    quiet: bool,
-    each: &mut dyn FnMut(&Document) -> Result<(), String>,
-) -> Reading {
-    let mut reading = Reading::default();
-    let mut expand_warnings = Vec::new();
-    let (inputs, skipped_in_dirs) = expand(inputs, &mut |w| expand_warnings.push(w));
-    for w in expand_warnings {
-        eprintln!("rasid: {w}");
-    }
-    // Shared by the batch callback and the read-warning callback, which run on this thread in turn.
-    let progress = RefCell::new(Progress::new(
-        !quiet && io::stderr().is_terminal(),
-        known_size(&inputs),
-    ));
-    let warn = |message: String| progress.borrow().warn(&message);
-    let mut missing = MissingText::default();
-    let skipped_inputs = read_all(
-        &inputs,
-        BATCH_BYTES,
-        &mut |batch| {
-            let (mut count, mut bytes) = (0, 0);
-            for raw in batch {
-                bytes += raw.input_len();
-                let result = match raw.parse(fields) {
-                    Ok(document) => each(&document),
-                    Err(Skip::NoText { source, line }) => {
-                        reading.skipped_documents += 1;
-                        missing.add(&source, line);
-                        continue;
-                    }
-                    Err(Skip::Other(message)) => Err(message),
-                };
-                match result {
-                    Ok(()) => count += 1,
-                    Err(message) => {
-                        reading.skipped_documents += 1;
-                        warn(message);
-                    }
-                }
-            }
-            progress.borrow_mut().update(count, bytes);
-            true
-        },
-        &mut |w| warn(w),
-    );
-    progress.borrow().clear();
-    for message in missing.messages(fields) {
-        eprintln!("rasid: {message}");
-    }
-    reading.skipped_inputs = skipped_in_dirs + skipped_inputs.inputs;
-    reading
-}
+pub const BATCH_BYTES: usize = 256 << 10;
 
 #[cfg(test)]
 mod tests {

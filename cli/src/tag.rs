@@ -5,28 +5,52 @@ use std::io::{self, IsTerminal, Write};
 use rasid::Scratch;
 
 use super::args::{TagArgs, TagFormat};
-use super::documents::{self, BATCH_BYTES, Input, RawDocument, Skip};
+use super::atomic::AtomicOutput;
+use super::export;
 use super::input::InputName;
-use super::output::{MentionRecord, RejectedRecord, explain, records, rejected_records, tsv_field};
-use super::parallel;
 use super::{EXIT_TROUBLE, Failure, build_tagger};
+use rasid::corpus as parallel;
+use rasid::corpus::{self as documents, BATCH_BYTES, Input, Problem, RawDocument, Skip};
+use rasid::record::{MentionRecord, RejectedRecord, tsv_field};
 
 pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
     // Checked first: a bad -j is a usage error whatever the inputs.
     let threads = parallel::threads(args.threads)?;
-    let tagger = build_tagger(&args.gazetteer)?;
-    let format = args.format.unwrap_or(if io::stdout().is_terminal() {
-        TagFormat::Pretty
-    } else {
-        TagFormat::Jsonl
-    });
     let inputs = InputName::all(&args.inputs);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Standard input holds JSON Lines when it starts with `{`, as for `count`.
+    let stdin_json = inputs.iter().any(InputName::is_stdin)
+        && documents::stdin_is_json_lines().map_err(|e| Failure::trouble(e.to_string()))?;
+    let json_lines = |input: &InputName| input.is_json_lines() || (input.is_stdin() && stdin_json);
+    if args.format == Some(TagFormat::Brat) {
+        if args.output.is_some() {
+            return Err(Failure::trouble(
+                "--format brat writes NAME.ann beside each text file NAME.txt; -o does not apply",
+            ));
+        }
+        if let Some(input) = inputs.iter().find(|i| i.is_stdin() || json_lines(i)) {
+            return Err(Failure::trouble(format!(
+                "{}: --format brat writes NAME.ann beside a text file NAME.txt; give text files, \
+                 not standard input or JSON Lines",
+                input.display()
+            )));
+        }
+    }
+    // Before any work, so that an output that cannot be written fails at once.
+    let mut output = AtomicOutput::new(args.output.as_deref())?;
+    let tagger = build_tagger(&args.gazetteer)?;
+    let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    let format = args
+        .format
+        .unwrap_or(if to_stdout && io::stdout().is_terminal() {
+            TagFormat::Pretty
+        } else {
+            TagFormat::Jsonl
+        });
+    let mut out = output.writer();
     let mut writer = Writer {
         format,
         // A JSON Lines input holds many documents, so it makes an array even alone.
-        array: inputs.len() > 1 || inputs.iter().any(InputName::is_json_lines),
+        array: inputs.len() > 1 || inputs.iter().any(json_lines),
         written: 0,
     };
     let mut scratch = Scratch::new();
@@ -34,7 +58,7 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
     let mut code = 0;
     writer.begin(&mut out)?;
     for input in &inputs {
-        if input.is_json_lines() {
+        if json_lines(input) {
             code = code.max(tag_json_lines(
                 &tagger,
                 input,
@@ -69,15 +93,23 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
             code = EXIT_TROUBLE;
             continue;
         }
-        let mut entities = records(&tagger, &text, &mentions);
-        if args.explain {
-            explain(&tagger, &text, &mentions, &mut entities);
-        }
+        let entities = MentionRecord::all(&tagger, &text, &mentions, args.explain);
         let rejected = if args.explain_rejected {
-            Some(rejected_records(&tagger, &text, &tagger.rejections(&text)?))
+            Some(RejectedRecord::all(
+                &tagger,
+                &text,
+                &tagger.rejections(&text)?,
+            ))
         } else {
             None
         };
+        if format == TagFormat::Brat {
+            let mut ann = AtomicOutput::new(Some(&export::ann_path(input.path())))?;
+            ann.writer()
+                .write_all(export::brat_ann(&entities).as_bytes())?;
+            ann.commit()?;
+            continue;
+        }
         let document = DocumentRecord {
             path: &input.display(),
             entities: &entities,
@@ -86,7 +118,7 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
         writer.document(&mut out, &document, &text)?;
     }
     writer.end(&mut out)?;
-    out.flush()?;
+    output.commit()?;
     Ok(code)
 }
 
@@ -102,7 +134,11 @@ fn tag_json_lines(
     writer: &mut Writer,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
-    let source = [Input::JsonLines(input.path().to_owned())];
+    let source = [if input.is_stdin() {
+        Input::Stdin
+    } else {
+        Input::JsonLines(input.path().to_owned())
+    }];
     let mut code = 0;
     let mut failure = None;
     // Lines without the text field are gathered and said once, with their number, at the end.
@@ -153,7 +189,7 @@ fn tag_json_lines(
                 };
                 // Other formats show each line as a document named `file:line`; only JSON Lines
                 // output passes the document's own fields through.
-                let records = records(tagger, &line.text, &line.mentions);
+                let records = MentionRecord::all(tagger, &line.text, &line.mentions, false);
                 let document = DocumentRecord {
                     path: &line.location,
                     entities: &records,
@@ -189,7 +225,7 @@ fn tag_json_lines(
 /// Whether a mention passes `--country`: the grammar's people are no places.
 fn kept_by_country(countries: &[String], gazetteer: &rasid::Gazetteer, m: &rasid::Mention) -> bool {
     m.entity()
-        .is_none_or(|entity| super::country::keeps(countries, gazetteer, entity))
+        .is_none_or(|entity| rasid::count::keeps_country(countries, gazetteer, entity))
 }
 
 /// A JSON line's fields but the text: each key (unescaped) and the byte range of its value in the
@@ -217,8 +253,12 @@ fn tag_line(
     let text_field = args.text_field.as_str();
     let (source, number) = (std::sync::Arc::clone(&raw.source), raw.line);
     let (location, line) = raw.into_text().map_err(Skip::Other)?;
-    let (fields, text) = raw_fields(&line, text_field)
-        .map_err(|e| Skip::Other(format!("{location}: invalid JSON: {e}")))?;
+    let (fields, text) = raw_fields(&line, text_field).map_err(|source| {
+        Skip::Other(Problem::InvalidJson {
+            location: location.clone(),
+            source,
+        })
+    })?;
     let Some(text) = text else {
         return Err(Skip::NoText {
             source,
@@ -233,7 +273,12 @@ fn tag_line(
                 mentions.push(m);
             }
         })
-        .map_err(|e| Skip::Other(format!("{location}: {e}")))?;
+        .map_err(|source| {
+            Skip::Other(Problem::Tagging {
+                location: location.clone(),
+                source,
+            })
+        })?;
     Ok(TaggedLine {
         location,
         line,
@@ -303,7 +348,7 @@ impl TaggedLine {
             out.push(b',');
         }
         out.extend_from_slice(b"\"entities\":");
-        let records = records(tagger, &self.text, &self.mentions);
+        let records = MentionRecord::all(tagger, &self.text, &self.mentions, false);
         serde_json::to_writer(&mut *out, &records).expect("records serialise");
         out.extend_from_slice(b"}\n");
     }
@@ -347,6 +392,9 @@ impl Writer {
         let (path, entities) = (document.path, document.entities);
         match self.format {
             TagFormat::Html => super::html::document(out, path, text, entities)?,
+            TagFormat::Conll => export::conll(out, text, entities)?,
+            // Written beside each text file by `run`.
+            TagFormat::Brat => {}
             TagFormat::Json => {
                 if self.written > 0 {
                     out.write_all(b",\n")?;
