@@ -26,6 +26,7 @@ pub mod count;
 mod error;
 pub mod eval;
 mod gazetteer;
+mod index;
 mod lexicon;
 mod matcher;
 mod normalize;
@@ -40,6 +41,7 @@ pub use gazetteer::{
     Alias, Attributes, Category, DEFAULT_LABELS, DEFAULT_PREFIX, Entity, Gazetteer,
     GazetteerBuilder, When, yaml_scalar,
 };
+pub use index::IndexCache;
 pub use lexicon::Lexicon;
 pub use matcher::{Rejection, Via};
 pub use normalize::{Normalized, Normalizer};

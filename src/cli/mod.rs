@@ -130,13 +130,12 @@ fn build_tagger(args: &GazetteerArgs) -> Result<Tagger, Failure> {
             "--no-default-gazetteers needs at least one --gazetteer",
         ));
     }
-    let gazetteer = gazetteer_builder(args).build()?;
-    let lexicon = rasid::Lexicon::embedded();
-    Ok(Tagger::with_options(
-        gazetteer,
-        lexicon,
-        !args.no_person_grammar,
-    ))
+    let cache = match args.no_cache {
+        true => rasid::IndexCache::disabled(),
+        false => rasid::IndexCache::new(),
+    };
+    let builder = gazetteer_builder(args);
+    Ok(Tagger::cached(&builder, !args.no_person_grammar, &cache)?)
 }
 
 /// The gazetteer of `yaml` alone, without the defaults, for the unit tests of the subcommands.

@@ -5,6 +5,7 @@
 //! at once with its file, line and column; a gazetteer that exists is a gazetteer that is consistent
 //! (unique ids, known types, aliases that normalise to something, references that resolve).
 
+pub(crate) mod image;
 mod limits;
 mod lint;
 mod load;
@@ -37,6 +38,9 @@ pub(crate) const PLACE_LABEL: LabelId = LabelId(0);
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_gazetteers.rs"));
 }
+
+/// A digest of the embedded default files, computed at build time (see `build.rs`).
+pub(crate) const DEFAULTS_DIGEST: u64 = embedded::DIGEST;
 
 /// The name under which the embedded gazetteers are reported, e.g. `<default>/curated/people.yml`.
 pub const DEFAULT_PREFIX: &str = "<default>";

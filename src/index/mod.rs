@@ -1,0 +1,228 @@
+//! The index image: a tagger compiled once and read back at the next start without parsing a
+//! gazetteer or building an automaton.
+//!
+//! Compiling the default gazetteers (parsing 9 MB of embedded gazetteers, checking them, building
+//! the automaton over 52,000 aliases) takes about a third of a second; tagging one article takes
+//! milliseconds. So the first run compiles the tagger and writes it to the cache as one binary
+//! image, and later runs read the image instead (see `DESIGN.md`, "Start-up").
+//!
+//! **Key.** One file per configuration (`tagger-<hash>.idx`, the hash of: defaults on or off, the
+//! person-name grammar on or off, the paths of the user's gazetteers). Its header holds the key of
+//! everything the image was built from: that configuration, the texts of the user's files, a digest
+//! of the embedded defaults made at build time, the crate version, the image format version and
+//! the size and time of the running executable (a rebuilt binary may normalise differently). An
+//! image whose key differs is stale and rebuilt, and replaces the file.
+//!
+//! **Trust.** The image is never trusted: the header's magic, version, key, length and a checksum
+//! of the payload are checked, and reading the payload checks every length and every index against
+//! the table it points into (daachorse validates its own automaton). A damaged, truncated or stale
+//! image is rebuilt, never used and never a panic.
+//!
+//! **Concurrency.** An image is written to a temporary file in the cache directory and renamed over
+//! the old one: a reader sees the old file or the new one, whole. Two first runs at once both
+//! compile, and the last rename wins with an identical image.
+//!
+//! **Location.** `$RASID_CACHE_DIR` if set, else `$XDG_CACHE_HOME/rasid`, else `$HOME/.cache/rasid`;
+//! no cache when none is known. A cache that cannot be written is skipped silently: it only saves
+//! time.
+
+pub(crate) mod codec;
+
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
+
+use codec::{Decoded, Invalid, Reader, Writer};
+
+use crate::error::Result;
+use crate::gazetteer::{DEFAULTS_DIGEST, GazetteerBuilder};
+use crate::tagger::Tagger;
+
+/// The version of the image layout; bump it when any `write_image` changes.
+const FORMAT_VERSION: u32 = 1;
+
+const MAGIC: [u8; 8] = *b"RASIDIX\0";
+
+/// Magic, version, reserved word, key (16 bytes), payload length, checksum.
+const HEADER_LEN: usize = 8 + 4 + 4 + 16 + 8 + 8;
+
+/// Where compiled taggers are kept between runs (see the module documentation of the cache key and
+/// location).
+///
+/// # Examples
+///
+/// ```
+/// use rasid::{Gazetteer, IndexCache, Tagger};
+///
+/// let dir = std::env::temp_dir().join(format!("rasid-doc-cache-{}", std::process::id()));
+/// let mut builder = Gazetteer::builder();
+/// builder.defaults(false).add_yaml("mine.yml", "- {id: x:kobani, type: PLACE, name: كوباني, name_en: Kobani}");
+/// let first = Tagger::cached(&builder, true, &IndexCache::at(&dir))?; // compiles and caches
+/// let again = Tagger::cached(&builder, true, &IndexCache::at(&dir))?; // reads the image
+/// assert_eq!(first.tag("في كوباني")?, again.tag("في كوباني")?);
+/// # std::fs::remove_dir_all(&dir).ok();
+/// # Ok::<(), rasid::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IndexCache {
+    dir: Option<PathBuf>,
+}
+
+impl Default for IndexCache {
+    fn default() -> IndexCache {
+        IndexCache::new()
+    }
+}
+
+impl IndexCache {
+    /// The default location: `$RASID_CACHE_DIR`, else `$XDG_CACHE_HOME/rasid`, else
+    /// `$HOME/.cache/rasid`; disabled when none of them is set.
+    pub fn new() -> IndexCache {
+        let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+        let dir = var("RASID_CACHE_DIR")
+            .map(PathBuf::from)
+            .or_else(|| var("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("rasid")))
+            .or_else(|| var("HOME").map(|d| PathBuf::from(d).join(".cache").join("rasid")));
+        IndexCache { dir }
+    }
+
+    /// A cache in `dir` (created when first written).
+    pub fn at(dir: impl Into<PathBuf>) -> IndexCache {
+        IndexCache {
+            dir: Some(dir.into()),
+        }
+    }
+
+    /// No cache: every tagger is compiled at start.
+    pub fn disabled() -> IndexCache {
+        IndexCache { dir: None }
+    }
+
+    /// The cache directory, if any.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+}
+
+/// The cache file of a configuration and the key its image must carry.
+pub(crate) struct Slot {
+    path: PathBuf,
+    key: [u64; 2],
+}
+
+impl Slot {
+    /// The slot of `builder`'s gazetteers with the person grammar on or off, in `dir`.
+    pub(crate) fn new(
+        dir: &Path,
+        builder: &GazetteerBuilder,
+        person_grammar: bool,
+    ) -> Result<Slot> {
+        let mut config = std::hash::DefaultHasher::new();
+        let mut content = std::hash::DefaultHasher::new();
+        config.write(b"rasid tagger index");
+        config.write_u8(u8::from(person_grammar));
+        builder.fingerprint(&mut config, &mut content)?;
+        let name = config.finish();
+        content.write_u64(name);
+        content.write_u32(FORMAT_VERSION);
+        content.write_u64(DEFAULTS_DIGEST);
+        content.write(env!("CARGO_PKG_VERSION").as_bytes());
+        executable_fingerprint(&mut content);
+        let high = content.finish();
+        content.write_u64(high);
+        let key = [content.finish(), high];
+        Ok(Slot {
+            path: dir.join(format!("tagger-{name:016x}.idx")),
+            key,
+        })
+    }
+
+    /// The tagger in the slot's file, if it holds a valid image with the slot's key.
+    pub(crate) fn load(&self) -> Option<Tagger> {
+        let bytes = std::fs::read(&self.path).ok()?;
+        read_image(&bytes, self.key).ok()
+    }
+
+    /// Writes `tagger`'s image to the slot's file, atomically; failures are ignored (the cache only
+    /// saves time).
+    pub(crate) fn store(&self, tagger: &Tagger) {
+        let bytes = write_image(tagger, self.key);
+        let _ = self.store_bytes(&bytes);
+    }
+
+    fn store_bytes(&self, bytes: &[u8]) -> std::io::Result<()> {
+        use std::io::Write;
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let mut file = tempfile::NamedTempFile::new_in(dir)?;
+        file.write_all(bytes)?;
+        file.persist(&self.path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// The running executable's size and modification time: a rebuilt binary never reads an image of
+/// another build, whose normaliser or tables may differ.
+fn executable_fingerprint(hash: &mut impl Hasher) {
+    let meta = std::env::current_exe().and_then(std::fs::metadata);
+    if let Ok(meta) = meta {
+        hash.write_u64(meta.len());
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+        if let Some(since) = modified {
+            hash.write_u128(since.as_nanos());
+        }
+    }
+}
+
+/// The image of `tagger`, with `key` in its header.
+pub(crate) fn write_image(tagger: &Tagger, key: [u64; 2]) -> Vec<u8> {
+    let mut payload = Writer::default();
+    tagger.write_image(&mut payload);
+    let payload = payload.bytes;
+    let mut w = Writer::default();
+    w.bytes.reserve(HEADER_LEN + payload.len());
+    w.bytes.extend_from_slice(&MAGIC);
+    w.u32(FORMAT_VERSION);
+    w.u32(0);
+    w.u64(key[0]);
+    w.u64(key[1]);
+    w.u64(payload.len() as u64);
+    w.u64(codec::checksum(&payload));
+    w.bytes.extend_from_slice(&payload);
+    w.bytes
+}
+
+/// The tagger in `bytes`, if they are a whole, undamaged image with `key`.
+pub(crate) fn read_image(bytes: &[u8], key: [u64; 2]) -> Decoded<Tagger> {
+    let mut r = Reader::new(bytes);
+    if r.take(8, "magic")? != MAGIC {
+        return Err(Invalid("magic"));
+    }
+    if r.u32("version")? != FORMAT_VERSION {
+        return Err(Invalid("version"));
+    }
+    r.u32("reserved")?;
+    if [r.u64("key")?, r.u64("key")?] != key {
+        return Err(Invalid("stale key"));
+    }
+    let len = r.u64("length")?;
+    let sum = r.u64("checksum")?;
+    let payload = r.take(
+        usize::try_from(len).map_err(|_| Invalid("length"))?,
+        "length",
+    )?;
+    if !r.is_empty() {
+        return Err(Invalid("length"));
+    }
+    if codec::checksum(payload) != sum {
+        return Err(Invalid("checksum"));
+    }
+    let mut r = Reader::new(payload);
+    let tagger = Tagger::read_image(&mut r)?;
+    if !r.is_empty() {
+        return Err(Invalid("trailing bytes"));
+    }
+    Ok(tagger)
+}
