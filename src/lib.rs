@@ -12,7 +12,7 @@
 //! let text = "سيطرت القوات العراقية على مدينة القائم المتاخمة للبوكمال، وقال العميد بدر باسلمة إن";
 //! for mention in tagger.tag(text)? {
 //!     let id = match mention.named {
-//!         Named::Entity { entity, .. } => tagger.gazetteer().entity(entity).id.clone(),
+//!         Named::Entity { entity, .. } => tagger.gazetteer().entity(entity).id.to_string(),
 //!         // People no gazetteer lists, found by the person-name grammar.
 //!         Named::Person { name } => tagger.person_id(&text[name.range()]),
 //!     };
@@ -39,7 +39,7 @@ mod testing;
 pub use error::{Diagnostic, Error, ErrorKind, Level, Result};
 pub use gazetteer::{
     Alias, Attributes, Category, DEFAULT_LABELS, DEFAULT_PREFIX, Entity, Gazetteer,
-    GazetteerBuilder, When, yaml_scalar,
+    GazetteerBuilder, GazetteerStr, When, yaml_scalar,
 };
 pub use index::IndexCache;
 pub use lexicon::Lexicon;

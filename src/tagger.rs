@@ -5,10 +5,12 @@
 //! nothing per match.
 
 use crate::error::{Error, Result};
+use std::sync::Arc;
+
 use crate::gazetteer::GazetteerBuilder;
 use crate::gazetteer::{DEFAULT_LABELS, Gazetteer, PLACE_LABEL};
 use crate::index::codec::{Decoded, Reader, Writer};
-use crate::index::{IndexCache, Slot};
+use crate::index::{Image, IndexCache, Slot};
 use crate::lexicon::Lexicon;
 use crate::matcher::{Engine, MatchScratch, Matcher, Rejection, Via, facility};
 use crate::normalize::{MAX_EXPANSION, Normalized, Normalizer, is_invisible};
@@ -183,17 +185,18 @@ impl Tagger {
         Ok(tagger)
     }
 
-    /// Appends the tagger to an index image (built with [`Engine::DoubleArray`]).
-    pub(crate) fn write_image(&self, w: &mut Writer) {
+    /// Appends the tagger (built with [`Engine::DoubleArray`]) to an index image: its tables to
+    /// `w`, the gazetteer's strings and attributes to `lazy`.
+    pub(crate) fn write_image(&self, w: &mut Writer, lazy: &mut Writer) {
         w.bool(self.person_grammar);
-        self.gazetteer.write_image(w);
+        self.gazetteer.write_image(w, lazy);
         self.matcher.write_image(w);
     }
 
-    /// Reads a tagger written by [`Tagger::write_image`].
-    pub(crate) fn read_image(r: &mut Reader<'_>) -> Decoded<Tagger> {
+    /// Reads a tagger written by [`Tagger::write_image`] from `r`, a reader over `image`.
+    pub(crate) fn read_image(r: &mut Reader<'_>, image: &Arc<Image>) -> Decoded<Tagger> {
         let person_grammar = r.bool("person grammar")?;
-        let gazetteer = Gazetteer::read_image(r)?;
+        let gazetteer = Gazetteer::read_image(r, image)?;
         let matcher = Matcher::read_image(r, &gazetteer)?;
         Ok(Tagger {
             gazetteer,

@@ -1,13 +1,18 @@
 //! The gazetteer's part of the index image (see [`crate::index`]): labels, entities with their
 //! attributes, aliases, cue words and name words, read back without parsing or validating YAML.
 //!
-//! Reading checks every cross-reference (an entity's label and aliases, an alias's entity), so a
-//! damaged image is an error and the tables it gives never index out of bounds.
+//! Strings and attribute records stay in the image (see [`super::shared`]). Reading checks every
+//! cross-reference (an entity's label and aliases, an alias's entity), that every string is UTF-8
+//! between character boundaries and every attribute record well formed, so a damaged image is an
+//! error and the tables it gives never index out of bounds.
 
 use std::collections::HashSet;
+use std::sync::{Arc, OnceLock};
 
 use super::names::NameParts;
+use super::shared::{Attrs, GazetteerStr};
 use super::{Alias, Attributes, Category, Entity, Gazetteer, When};
+use crate::index::Image;
 use crate::index::codec::{Decoded, Invalid, Reader, Writer};
 use crate::span::{EntityId, LabelId};
 
@@ -55,27 +60,61 @@ fn category_from(code: u8) -> Decoded<Option<Category>> {
     })
 }
 
+/// Appends `text` to the lazily read region and writes its range there to `w`.
+fn add_string(text: &str, w: &mut Writer, lazy: &mut Writer) {
+    w.len(lazy.bytes.len());
+    lazy.bytes.extend_from_slice(text.as_bytes());
+    w.len(lazy.bytes.len());
+}
+
+/// A range of the image's lazily read region, from `r`. It is checked to lie in the region, but
+/// its bytes are not read here, which would touch every page of the region: they are checked when
+/// first read (see [`Image::lazy`]).
+fn lazy_range(r: &mut Reader<'_>, image: &Image, what: &'static str) -> Decoded<(u32, u32)> {
+    let (start, end) = (r.u32(what)?, r.u32(what)?);
+    if start > end || end as usize > image.lazy_len() {
+        return Err(Invalid(what));
+    }
+    Ok((start, end))
+}
+
+fn read_string(
+    r: &mut Reader<'_>,
+    image: &Arc<Image>,
+    what: &'static str,
+) -> Decoded<GazetteerStr> {
+    let (start, end) = lazy_range(r, image, what)?;
+    Ok(GazetteerStr::in_image(image, start, end))
+}
+
 impl Gazetteer {
-    /// Appends the gazetteer to an image. The aliases' normalised keys are not written: the
-    /// matcher's patterns hold them.
-    pub(crate) fn write_image(&self, w: &mut Writer) {
+    /// Appends the gazetteer to an image: its tables to `w`, and the strings and attribute records
+    /// they point to to `lazy`, the region that a tagger read from the image leaves in place and
+    /// reads only when asked for an entity's name or attributes. The aliases' normalised keys are
+    /// not written: the matcher's patterns hold them.
+    pub(crate) fn write_image(&self, w: &mut Writer, lazy: &mut Writer) {
         w.strs(self.labels.iter().map(String::as_str));
         w.len(self.entities.len());
         for entity in &self.entities {
-            w.str(&entity.id);
+            add_string(&entity.id, w, lazy);
+            add_string(&entity.name, w, lazy);
+            add_string(&entity.name_en, w, lazy);
             w.len(entity.label.as_usize());
-            w.str(&entity.name);
-            w.str(&entity.name_en);
             w.u32(entity.aliases.start);
             w.u32(entity.aliases.end);
-            w.bool(entity.attributes.is_some());
-            if let Some(a) = &entity.attributes {
-                write_attributes(a, w);
+            match entity.attributes.get() {
+                Some(a) => {
+                    w.bool(true);
+                    w.len(lazy.bytes.len());
+                    write_attributes(a, lazy);
+                    w.len(lazy.bytes.len());
+                }
+                None => w.bool(false),
             }
         }
         w.len(self.aliases.len());
         for alias in &self.aliases {
-            w.str(&alias.text);
+            add_string(&alias.text, w, lazy);
             w.u8(when_code(alias.when));
             w.len(alias.entity.as_usize());
         }
@@ -93,28 +132,35 @@ impl Gazetteer {
         }
     }
 
-    /// Reads a gazetteer written by [`Gazetteer::write_image`].
-    pub(crate) fn read_image(r: &mut Reader<'_>) -> Decoded<Gazetteer> {
+    /// Reads a gazetteer written by [`Gazetteer::write_image`] from `r`, a reader over `image`:
+    /// its strings and attributes stay in `image`.
+    pub(crate) fn read_image(r: &mut Reader<'_>, image: &Arc<Image>) -> Decoded<Gazetteer> {
         let labels = r.strings("labels")?;
         if labels.len() < super::DEFAULT_LABELS.len() {
             return Err(Invalid("labels"));
         }
-        let entity_count = r.count(25, "entities")?;
+        let entity_count = r.count(37, "entities")?;
         let mut entities = Vec::with_capacity(entity_count);
-        let mut alias_bounds = Vec::with_capacity(entity_count);
         for _ in 0..entity_count {
-            let id = r.string("entity id")?;
+            let id = read_string(r, image, "entity id")?;
+            let name = read_string(r, image, "entity name")?;
+            let name_en = read_string(r, image, "entity name_en")?;
             let label = r.u32("entity label")? as usize;
             if label >= labels.len() {
                 return Err(Invalid("entity label"));
             }
-            let name = r.string("entity name")?;
-            let name_en = r.string("entity name_en")?;
             let aliases = r.u32("entity aliases")?..r.u32("entity aliases")?;
-            alias_bounds.push(aliases.clone());
             let attributes = match r.bool("entity attributes")? {
-                true => Some(Box::new(read_attributes(r)?)),
-                false => None,
+                false => Attrs::Owned(None),
+                true => {
+                    let (start, end) = lazy_range(r, image, "entity attributes")?;
+                    Attrs::Image {
+                        image: Arc::clone(image),
+                        start,
+                        end,
+                        decoded: OnceLock::new(),
+                    }
+                }
             };
             entities.push(Entity {
                 id,
@@ -125,10 +171,10 @@ impl Gazetteer {
                 aliases,
             });
         }
-        let alias_count = r.count(9, "aliases")?;
+        let alias_count = r.count(13, "aliases")?;
         let mut aliases = Vec::with_capacity(alias_count);
         for _ in 0..alias_count {
-            let text = r.string("alias text")?;
+            let text = read_string(r, image, "alias text")?;
             let when = when_from(r.u8("alias rule")?)?;
             let entity = r.u32("alias entity")? as usize;
             if entity >= entities.len() {
@@ -141,10 +187,9 @@ impl Gazetteer {
                 key: String::new(),
             });
         }
-        if alias_bounds
-            .iter()
-            .any(|range| range.start > range.end || range.end as usize > aliases.len())
-        {
+        let bad_range =
+            |e: &Entity| e.aliases.start > e.aliases.end || e.aliases.end as usize > aliases.len();
+        if entities.iter().any(bad_range) {
             return Err(Invalid("entity aliases"));
         }
         let mut cues = Vec::with_capacity(labels.len());
@@ -184,7 +229,8 @@ fn write_attributes(a: &Attributes, w: &mut Writer) {
     w.strs(a.sources.iter().map(String::as_str));
 }
 
-fn read_attributes(r: &mut Reader<'_>) -> Decoded<Attributes> {
+/// Reads one record written by `write_attributes`.
+pub(crate) fn read_attributes(r: &mut Reader<'_>) -> Decoded<Attributes> {
     Ok(Attributes {
         country: r.opt_string("country")?,
         admin1: r.opt_string("admin1")?,

@@ -30,6 +30,7 @@ pub(crate) mod codec;
 
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use codec::{Decoded, Invalid, Reader, Writer};
 
@@ -42,8 +43,12 @@ const FORMAT_VERSION: u32 = 1;
 
 const MAGIC: [u8; 8] = *b"RASIDIX\0";
 
-/// Magic, version, reserved word, key (16 bytes), payload length, checksum.
-const HEADER_LEN: usize = 8 + 4 + 4 + 16 + 8 + 8;
+/// Magic, version, reserved word, key (16 bytes), tables' length and checksum, lazy region's
+/// length.
+const HEADER_LEN: usize = 8 + 4 + 4 + 16 + 8 + 8 + 8;
+
+/// The lazily read region is checked in blocks of this many bytes, each when first read.
+const LAZY_BLOCK: usize = 4096;
 
 /// Where compiled taggers are kept between runs (see the module documentation of the cache key and
 /// location).
@@ -138,8 +143,13 @@ impl Slot {
 
     /// The tagger in the slot's file, if it holds a valid image with the slot's key.
     pub(crate) fn load(&self) -> Option<Tagger> {
-        let bytes = std::fs::read(&self.path).ok()?;
-        read_image(&bytes, self.key).ok()
+        let file = std::fs::File::open(&self.path).ok()?;
+        // SAFETY: the map is read-only, and rasid never writes a cache file in place: an image is
+        // written to a temporary file and renamed over the old one, whose mapped pages stay as
+        // they were. Another program truncating the file while it is mapped is outside what a
+        // cache can defend against (as for any mapped file, the read would fault).
+        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+        read_image(Bytes::Mapped(map), self.key).ok()
     }
 
     /// Writes `tagger`'s image to the slot's file, atomically; failures are ignored (the cache only
@@ -176,53 +186,163 @@ fn executable_fingerprint(hash: &mut impl Hasher) {
     }
 }
 
+/// The bytes of an index image: mapped from the cache file, or in memory.
+#[derive(Debug)]
+pub(crate) enum Bytes {
+    /// The cache file, mapped read-only: its pages are the page cache's, shared by every run.
+    Mapped(memmap2::Mmap),
+    /// An image in memory.
+    #[cfg_attr(not(test), allow(dead_code))]
+    Owned(Vec<u8>),
+}
+
+impl Bytes {
+    fn get(&self) -> &[u8] {
+        match self {
+            Bytes::Mapped(map) => map,
+            Bytes::Owned(bytes) => bytes,
+        }
+    }
+}
+
+/// An image whose header and tables were checked, with its lazily read region.
+///
+/// The image is the header, the tables (checked whole when read, by their checksum) and the lazy
+/// region: the gazetteer's strings and attribute records, read only for output. The lazy region is
+/// checked in blocks of [`LAZY_BLOCK`] bytes, each the first time something in it is read, so a run
+/// that names a few entities touches a few pages of it.
+#[derive(Debug)]
+pub(crate) struct Image {
+    bytes: Bytes,
+    /// Where the lazy region lies in `bytes`.
+    lazy: std::ops::Range<usize>,
+    /// The checksum of each block of the lazy region.
+    sums: Vec<u64>,
+    /// Per block: unchecked, good or damaged.
+    checked: Vec<std::sync::atomic::AtomicU8>,
+}
+
+const UNCHECKED: u8 = 0;
+const GOOD: u8 = 1;
+const DAMAGED: u8 = 2;
+
+impl Image {
+    /// The length of the lazily read region.
+    pub(crate) fn lazy_len(&self) -> usize {
+        self.lazy.len()
+    }
+
+    /// The bytes `range` of the lazily read region, once every block they lie in is checked;
+    /// `None` when the range is outside the region or a block is damaged.
+    pub(crate) fn lazy(&self, range: std::ops::Range<usize>) -> Option<&[u8]> {
+        use std::sync::atomic::Ordering;
+        if range.start > range.end || range.end > self.lazy.len() {
+            return None;
+        }
+        let region = &self.bytes.get()[self.lazy.clone()];
+        let last = range.end.saturating_sub(1).max(range.start);
+        for block in range.start / LAZY_BLOCK..=last / LAZY_BLOCK {
+            let state = self.checked.get(block)?;
+            let status = match state.load(Ordering::Acquire) {
+                UNCHECKED => {
+                    let start = block * LAZY_BLOCK;
+                    let bytes = region.get(start..(start + LAZY_BLOCK).min(region.len()))?;
+                    let good = self.sums.get(block) == Some(&codec::checksum(bytes));
+                    let status = if good { GOOD } else { DAMAGED };
+                    state.store(status, Ordering::Release);
+                    status
+                }
+                status => status,
+            };
+            if status != GOOD {
+                return None;
+            }
+        }
+        region.get(range)
+    }
+}
+
 /// The image of `tagger`, with `key` in its header.
 pub(crate) fn write_image(tagger: &Tagger, key: [u64; 2]) -> Vec<u8> {
-    let mut payload = Writer::default();
-    tagger.write_image(&mut payload);
-    let payload = payload.bytes;
+    let mut tables = Writer::default();
+    let mut lazy = Writer::default();
+    tagger.write_image(&mut tables, &mut lazy);
+    let lazy = lazy.bytes;
+    let mut sums = Writer::default();
+    sums.len(lazy.len().div_ceil(LAZY_BLOCK));
+    for block in lazy.chunks(LAZY_BLOCK) {
+        sums.u64(codec::checksum(block));
+    }
+    let tables = [sums.bytes, tables.bytes].concat();
     let mut w = Writer::default();
-    w.bytes.reserve(HEADER_LEN + payload.len());
+    w.bytes.reserve(HEADER_LEN + tables.len() + lazy.len());
     w.bytes.extend_from_slice(&MAGIC);
     w.u32(FORMAT_VERSION);
     w.u32(0);
     w.u64(key[0]);
     w.u64(key[1]);
-    w.u64(payload.len() as u64);
-    w.u64(codec::checksum(&payload));
-    w.bytes.extend_from_slice(&payload);
+    w.u64(tables.len() as u64);
+    w.u64(codec::checksum(&tables));
+    w.u64(lazy.len() as u64);
+    w.bytes.extend_from_slice(&tables);
+    w.bytes.extend_from_slice(&lazy);
     w.bytes
 }
 
-/// The tagger in `bytes`, if they are a whole, undamaged image with `key`.
-pub(crate) fn read_image(bytes: &[u8], key: [u64; 2]) -> Decoded<Tagger> {
-    let mut r = Reader::new(bytes);
-    if r.take(8, "magic")? != MAGIC {
-        return Err(Invalid("magic"));
-    }
-    if r.u32("version")? != FORMAT_VERSION {
-        return Err(Invalid("version"));
-    }
-    r.u32("reserved")?;
-    if [r.u64("key")?, r.u64("key")?] != key {
-        return Err(Invalid("stale key"));
-    }
-    let len = r.u64("length")?;
-    let sum = r.u64("checksum")?;
-    let payload = r.take(
-        usize::try_from(len).map_err(|_| Invalid("length"))?,
-        "length",
-    )?;
-    if !r.is_empty() {
-        return Err(Invalid("length"));
-    }
-    if codec::checksum(payload) != sum {
-        return Err(Invalid("checksum"));
-    }
-    let mut r = Reader::new(payload);
-    let tagger = Tagger::read_image(&mut r)?;
+/// The tagger in `bytes`, if they are a whole, undamaged image with `key`; its strings and
+/// attribute records stay in `bytes`.
+pub(crate) fn read_image(bytes: Bytes, key: [u64; 2]) -> Decoded<Tagger> {
+    let (tables, lazy, sums) = {
+        let mut r = Reader::new(bytes.get());
+        if r.take(8, "magic")? != MAGIC {
+            return Err(Invalid("magic"));
+        }
+        if r.u32("version")? != FORMAT_VERSION {
+            return Err(Invalid("version"));
+        }
+        r.u32("reserved")?;
+        if [r.u64("key")?, r.u64("key")?] != key {
+            return Err(Invalid("stale key"));
+        }
+        let length = |n: u64| usize::try_from(n).map_err(|_| Invalid("length"));
+        let tables_len = length(r.u64("length")?)?;
+        let sum = r.u64("checksum")?;
+        let lazy_len = length(r.u64("length")?)?;
+        let start = r.position();
+        let tables = r.take(tables_len, "length")?;
+        if codec::checksum(tables) != sum {
+            return Err(Invalid("checksum"));
+        }
+        let lazy_start = r.position();
+        r.take(lazy_len, "length")?;
+        if !r.is_empty() {
+            return Err(Invalid("length"));
+        }
+        let mut t = Reader::new(tables);
+        let count = t.count(8, "block checksums")?;
+        if count != lazy_len.div_ceil(LAZY_BLOCK) {
+            return Err(Invalid("block checksums"));
+        }
+        let sums = (0..count)
+            .map(|_| t.u64("block checksums"))
+            .collect::<Decoded<Vec<u64>>>()?;
+        let tables = start + t.position()..start + tables_len;
+        (tables, lazy_start..lazy_start + lazy_len, sums)
+    };
+    let checked = sums.iter().map(|_| UNCHECKED.into()).collect();
+    let image = Arc::new(Image {
+        bytes,
+        lazy,
+        sums,
+        checked,
+    });
+    let mut r = Reader::new(&image.bytes.get()[tables]);
+    let tagger = Tagger::read_image(&mut r, &image)?;
     if !r.is_empty() {
         return Err(Invalid("trailing bytes"));
     }
     Ok(tagger)
 }
+
+#[cfg(test)]
+mod tests;
