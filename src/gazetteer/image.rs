@@ -1,10 +1,10 @@
 //! The gazetteer's part of the index image (see [`crate::index`]): labels, entities with their
 //! attributes, aliases, cue words and name words, read back without parsing or validating YAML.
 //!
-//! Strings and attribute records stay in the image (see [`super::shared`]). Reading checks every
-//! cross-reference (an entity's label and aliases, an alias's entity), that every string is UTF-8
-//! between character boundaries and every attribute record well formed, so a damaged image is an
-//! error and the tables it gives never index out of bounds.
+//! Strings and attribute records stay in the image's lazily read region (see [`super::shared`]).
+//! Reading checks every cross-reference (an entity's label and aliases, an alias's entity) and that
+//! every range lies in the region, so the tables it gives never index out of bounds; a string or
+//! record is checked when it is first read.
 
 use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};

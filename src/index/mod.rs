@@ -13,10 +13,12 @@
 //! the size and time of the running executable (a rebuilt binary may normalise differently). An
 //! image whose key differs is stale and rebuilt, and replaces the file.
 //!
-//! **Trust.** The image is never trusted: the header's magic, version, key, length and a checksum
-//! of the payload are checked, and reading the payload checks every length and every index against
-//! the table it points into (daachorse validates its own automaton). A damaged, truncated or stale
-//! image is rebuilt, never used and never a panic.
+//! **Trust.** The image is never trusted: the header's magic, version, key and lengths and a
+//! checksum of the tables are checked, and reading the tables checks every length and every index
+//! against the table it points into (daachorse validates its own automaton). A damaged, truncated or
+//! stale image is rebuilt, never used and never a panic. The gazetteer's strings and attribute
+//! records, read only for output, lie in a region checked block by block when first read (see
+//! [`Image`]).
 //!
 //! **Concurrency.** An image is written to a temporary file in the cache directory and renamed over
 //! the old one: a reader sees the old file or the new one, whole. Two first runs at once both
