@@ -157,16 +157,19 @@ impl Slot {
     /// Writes `tagger`'s image to the slot's file, atomically; failures are ignored (the cache only
     /// saves time).
     pub(crate) fn store(&self, tagger: &Tagger) {
-        let bytes = write_image(tagger, self.key);
-        let _ = self.store_bytes(&bytes);
+        let parts = image_parts(tagger, self.key);
+        let _ = self.store_parts(&parts);
     }
 
-    fn store_bytes(&self, bytes: &[u8]) -> std::io::Result<()> {
+    /// Writes the image's parts one after the other: joining them first would hold the image twice.
+    fn store_parts(&self, parts: &[Vec<u8>]) -> std::io::Result<()> {
         use std::io::Write;
         let dir = self.path.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
         let mut file = tempfile::NamedTempFile::new_in(dir)?;
-        file.write_all(bytes)?;
+        for part in parts {
+            file.write_all(part)?;
+        }
         file.persist(&self.path).map_err(|e| e.error)?;
         Ok(())
     }
@@ -264,8 +267,9 @@ impl Image {
     }
 }
 
-/// The image of `tagger`, with `key` in its header.
-pub(crate) fn write_image(tagger: &Tagger, key: [u64; 2]) -> Vec<u8> {
+/// The image of `tagger`, with `key` in its header, in three parts to be written one after the
+/// other: the header, the tables and the lazy region.
+fn image_parts(tagger: &Tagger, key: [u64; 2]) -> [Vec<u8>; 3] {
     let mut tables = Writer::default();
     let mut lazy = Writer::default();
     tagger.write_image(&mut tables, &mut lazy);
@@ -277,7 +281,6 @@ pub(crate) fn write_image(tagger: &Tagger, key: [u64; 2]) -> Vec<u8> {
     }
     let tables = [sums.bytes, tables.bytes].concat();
     let mut w = Writer::default();
-    w.bytes.reserve(HEADER_LEN + tables.len() + lazy.len());
     w.bytes.extend_from_slice(&MAGIC);
     w.u32(FORMAT_VERSION);
     w.u32(0);
@@ -286,9 +289,14 @@ pub(crate) fn write_image(tagger: &Tagger, key: [u64; 2]) -> Vec<u8> {
     w.u64(tables.len() as u64);
     w.u64(codec::checksum(&tables));
     w.u64(lazy.len() as u64);
-    w.bytes.extend_from_slice(&tables);
-    w.bytes.extend_from_slice(&lazy);
-    w.bytes
+    debug_assert_eq!(w.bytes.len(), HEADER_LEN);
+    [w.bytes, tables, lazy]
+}
+
+/// The image of `tagger`, with `key` in its header.
+#[cfg(test)]
+pub(crate) fn write_image(tagger: &Tagger, key: [u64; 2]) -> Vec<u8> {
+    image_parts(tagger, key).concat()
 }
 
 /// The tagger in `bytes`, if they are a whole, undamaged image with `key`; its strings and
