@@ -45,7 +45,50 @@ fn main() {
         .expect("write to String");
     }
     code.push_str("];\n");
+    writeln!(
+        code,
+        "/// A digest of every file under `gazetteers/` (gazetteers, lexicon, name words): part of the\n\
+         /// index cache's key, so an image of other defaults is never trusted.\n\
+         pub(crate) const DIGEST: u64 = {:#018x};",
+        digest(&dir)
+    )
+    .expect("write to String");
     std::fs::write(out.join("default_gazetteers.rs"), code).expect("write default_gazetteers.rs");
+}
+
+/// FNV-1a over the relative path and bytes of every file below `dir`, in sorted order.
+fn digest(dir: &Path) -> u64 {
+    let mut files = Vec::new();
+    collect_all(dir, &mut files);
+    files.sort();
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        // A separator, so that moving bytes between a path and a file changes the digest.
+        hash = (hash ^ 0xff).wrapping_mul(0x0100_0000_01b3);
+    };
+    for file in files {
+        let relative = file.strip_prefix(dir).expect("file under gazetteers/");
+        feed(relative.to_string_lossy().as_bytes());
+        feed(&std::fs::read(&file).expect("read a gazetteer file"));
+    }
+    hash
+}
+
+fn collect_all(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_all(&path, files);
+        } else {
+            files.push(path);
+        }
+    }
 }
 
 /// The file's YAML tree as JSON, or `None` when it does not parse.

@@ -1,4 +1,5 @@
-//! Criterion benches: load and build, normalise, tag one article, tag the dev texts.
+//! Criterion benches: load and build (or read the cached image), normalise, tag one article, tag the
+//! dev texts.
 //!
 //! `cargo bench` runs them; regressions show against the last saved baseline
 //! (`cargo bench -- --save-baseline main`, then `--baseline main`). Whole-corpus throughput against the
@@ -7,7 +8,7 @@
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use rasid::{Gazetteer, Normalized, Normalizer, Scratch, Tagger};
+use rasid::{Gazetteer, IndexCache, Normalized, Normalizer, Scratch, Tagger};
 
 const ARTICLE: &str = include_str!("../tests/fixtures/article-albukamal-2017.txt");
 
@@ -20,7 +21,16 @@ fn load_and_build(c: &mut Criterion) {
     group.bench_function("load and build tagger", |b| {
         b.iter(|| Tagger::new(Gazetteer::defaults().expect("defaults are valid")))
     });
+    // The start of every run after the first: the tagger read from its cached image.
+    let dir = std::env::temp_dir().join(format!("rasid-bench-cache-{}", std::process::id()));
+    let cache = IndexCache::at(&dir);
+    let builder = Gazetteer::builder();
+    Tagger::cached(&builder, true, &cache).expect("defaults are valid");
+    group.bench_function("read tagger from its image", |b| {
+        b.iter(|| Tagger::cached(&builder, true, &cache).expect("defaults are valid"))
+    });
     group.finish();
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn normalize(c: &mut Criterion) {

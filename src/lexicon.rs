@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::gazetteer::names::{Kinds, NameParts};
+use crate::index::codec::{Decoded, Reader, Writer};
 
 static EMBEDDED: &str = include_str!("../gazetteers/lexicon/arabic_words.tsv");
 
@@ -98,6 +99,33 @@ impl Lexicon {
             let entry = self.zipf.entry(Box::from(word)).or_default();
             entry.kinds = entry.kinds.with(kinds);
         }
+    }
+
+    /// Appends the words, their frequencies and classes to an index image.
+    pub(crate) fn write_image(&self, w: &mut Writer) {
+        let mut words: Vec<(&str, Word)> = self.zipf.iter().map(|(k, &v)| (&**k, v)).collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        w.len(words.len());
+        for (word, entry) in words {
+            w.str(word);
+            w.f32(entry.zipf);
+            w.u16(entry.kinds.bits());
+        }
+    }
+
+    /// Reads a lexicon written by [`Lexicon::write_image`].
+    pub(crate) fn read_image(r: &mut Reader<'_>) -> Decoded<Lexicon> {
+        let count = r.count(10, "lexicon")?;
+        let mut zipf = HashMap::with_capacity_and_hasher(count, BuildHasherDefault::default());
+        for _ in 0..count {
+            let word = Box::from(r.str("lexicon word")?);
+            let entry = Word {
+                zipf: r.f32("lexicon frequency")?,
+                kinds: Kinds::from_bits(r.u16("lexicon classes")?),
+            };
+            zipf.insert(word, entry);
+        }
+        Ok(Lexicon { zipf })
     }
 
     /// Whether `whole` (a normalised word) should be read as proclitics + `rest` rather than as a word

@@ -12,7 +12,7 @@
 //! let text = "سيطرت القوات العراقية على مدينة القائم المتاخمة للبوكمال، وقال العميد بدر باسلمة إن";
 //! for mention in tagger.tag(text)? {
 //!     let id = match mention.named {
-//!         Named::Entity { entity, .. } => tagger.gazetteer().entity(entity).id.clone(),
+//!         Named::Entity { entity, .. } => tagger.gazetteer().entity(entity).id.to_string(),
 //!         // People no gazetteer lists, found by the person-name grammar.
 //!         Named::Person { name } => tagger.person_id(&text[name.range()]),
 //!         // What a later version may find (the result types are `#[non_exhaustive]`).
@@ -30,6 +30,7 @@ pub mod coverage;
 mod error;
 pub mod eval;
 mod gazetteer;
+mod index;
 mod lexicon;
 mod matcher;
 mod normalize;
@@ -43,8 +44,9 @@ mod testing;
 pub use error::{Diagnostic, Error, ErrorKind, Level, Result};
 pub use gazetteer::{
     Alias, Attributes, Category, DEFAULT_LABELS, DEFAULT_PREFIX, Entity, Gazetteer,
-    GazetteerBuilder, When, yaml_scalar,
+    GazetteerBuilder, GazetteerStr, When, yaml_scalar,
 };
+pub use index::IndexCache;
 pub use lexicon::Lexicon;
 pub use matcher::{Rejection, Via};
 pub use normalize::{Normalized, Normalizer};

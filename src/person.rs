@@ -879,7 +879,9 @@ entities:
             .into_iter()
             .map(|m| {
                 let id = match m.named {
-                    Named::Entity { entity, .. } => tagger.gazetteer().entity(entity).id.clone(),
+                    Named::Entity { entity, .. } => {
+                        tagger.gazetteer().entity(entity).id.to_string()
+                    }
                     Named::Person { name } => tagger.person_id(&text[name.range()]),
                 };
                 let rule = match m.via {

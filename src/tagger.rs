@@ -9,9 +9,14 @@ mod builder;
 pub use builder::TaggerBuilder;
 
 use crate::error::{Error, Result};
+use std::sync::Arc;
+
+use crate::gazetteer::GazetteerBuilder;
 use crate::gazetteer::{DEFAULT_LABELS, Gazetteer, PLACE_LABEL};
+use crate::index::codec::{Decoded, Reader, Writer};
+use crate::index::{Image, IndexCache, Slot};
 use crate::lexicon::Lexicon;
-use crate::matcher::{MatchScratch, Matcher, Rejection, Via, facility};
+use crate::matcher::{Engine, MatchScratch, Matcher, Rejection, Via, facility};
 use crate::normalize::{MAX_EXPANSION, Normalized, Normalizer, is_invisible};
 use crate::person::{Found, Grammar, PersonScratch, What, keep_apart};
 use crate::span::{AliasId, EntityId, LabelId, Span};
@@ -153,16 +158,78 @@ impl Tagger {
 
     /// Compiles the gazetteer with a given word list, and the person-name grammar only when
     /// `person_grammar` is set.
-    pub fn with_options(
+    pub fn with_options(gazetteer: Gazetteer, lexicon: Lexicon, person_grammar: bool) -> Tagger {
+        Tagger::with_engine(gazetteer, lexicon, person_grammar, Engine::AhoCorasick)
+    }
+
+    /// The tagger of `builder`'s gazetteers with the embedded word list, read from the index cache
+    /// when it holds an image of exactly these inputs, else compiled and written there for the
+    /// next run (see [`IndexCache`]). With [`IndexCache::disabled`], as
+    /// [`Tagger::with_options`]. Tags exactly as a tagger compiled from the same gazetteers.
+    ///
+    /// # Errors
+    ///
+    /// As [`GazetteerBuilder::build`]: an unreadable or invalid gazetteer. A damaged, stale or
+    /// unwritable cache is no error: the tagger is compiled.
+    pub fn cached(
+        builder: &GazetteerBuilder,
+        person_grammar: bool,
+        cache: &IndexCache,
+    ) -> Result<Tagger> {
+        let Some(dir) = cache.dir() else {
+            return Ok(Tagger::with_options(
+                builder.build()?,
+                Lexicon::embedded(),
+                person_grammar,
+            ));
+        };
+        let slot = Slot::new(dir, builder, person_grammar)?;
+        if let Some(tagger) = slot.load() {
+            return Ok(tagger);
+        }
+        let gazetteer = builder.build()?;
+        let tagger = Tagger::with_engine(
+            gazetteer,
+            Lexicon::embedded(),
+            person_grammar,
+            Engine::DoubleArray,
+        );
+        slot.store(&tagger);
+        Ok(tagger)
+    }
+
+    /// Appends the tagger (built with [`Engine::DoubleArray`]) to an index image: its tables to
+    /// `w`, the gazetteer's strings and attributes to `lazy`.
+    pub(crate) fn write_image(&self, w: &mut Writer, lazy: &mut Writer) {
+        w.bool(self.person_grammar);
+        self.gazetteer.write_image(w, lazy);
+        self.matcher.write_image(w);
+    }
+
+    /// Reads a tagger written by [`Tagger::write_image`] from `r`, a reader over `image`.
+    pub(crate) fn read_image(r: &mut Reader<'_>, image: &Arc<Image>) -> Decoded<Tagger> {
+        let person_grammar = r.bool("person grammar")?;
+        let gazetteer = Gazetteer::read_image(r, image)?;
+        let matcher = Matcher::read_image(r, &gazetteer)?;
+        Ok(Tagger {
+            gazetteer,
+            matcher,
+            normalizer: Normalizer::new(),
+            person_grammar,
+        })
+    }
+
+    pub(crate) fn with_engine(
         mut gazetteer: Gazetteer,
         mut lexicon: Lexicon,
         person_grammar: bool,
+        engine: Engine,
     ) -> Tagger {
         let person_grammar = person_grammar && !gazetteer.name_parts().is_empty();
         if person_grammar {
             lexicon.add_name_parts(gazetteer.name_parts());
         }
-        let matcher = Matcher::new(&gazetteer, lexicon, person_grammar);
+        let matcher = Matcher::new(&gazetteer, lexicon, person_grammar, engine);
         gazetteer.release_keys();
         Tagger {
             gazetteer,

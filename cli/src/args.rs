@@ -127,6 +127,10 @@ pub(crate) struct GazetteerArgs {
     /// Find only the people the gazetteers list: no person-name grammar.
     #[arg(long)]
     pub(crate) no_person_grammar: bool,
+    /// Compile the gazetteers at start instead of reading the compiled index from the cache
+    /// ($RASID_CACHE_DIR, else $XDG_CACHE_HOME/rasid, else ~/.cache/rasid), and write none.
+    #[arg(long)]
+    pub(crate) no_cache: bool,
 }
 
 #[derive(Debug, Args)]

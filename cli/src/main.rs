@@ -27,7 +27,7 @@ use clap::Parser;
 use args::{Cli, Command, GazetteerArgs};
 #[cfg(test)]
 use rasid::Gazetteer;
-use rasid::{Tagger, TaggerBuilder};
+use rasid::{IndexCache, Tagger, TaggerBuilder};
 
 /// Exit code for usage errors, unreadable inputs and invalid gazetteers.
 const EXIT_TROUBLE: u8 = 2;
@@ -96,7 +96,12 @@ fn tagger_builder(args: &GazetteerArgs) -> TaggerBuilder {
     let mut builder = Tagger::builder();
     builder
         .defaults(!args.no_default_gazetteers)
-        .person_grammar(!args.no_person_grammar);
+        .person_grammar(!args.no_person_grammar)
+        .cache(if args.no_cache {
+            IndexCache::disabled()
+        } else {
+            IndexCache::new()
+        });
     for path in &args.gazetteers {
         builder.gazetteer_path(path);
     }

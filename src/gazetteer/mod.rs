@@ -5,11 +5,13 @@
 //! at once with its file, line and column; a gazetteer that exists is a gazetteer that is consistent
 //! (unique ids, known types, aliases that normalise to something, references that resolve).
 
+pub(crate) mod image;
 mod limits;
 mod lint;
 mod load;
 pub(crate) mod names;
 mod schema;
+pub(crate) mod shared;
 mod write;
 mod yaml;
 
@@ -26,6 +28,8 @@ use crate::span::{AliasId, EntityId, LabelId};
 use load::{Block, ParsedEntity, ParsedFile, SourceText};
 use schema::EntityRecord;
 pub use schema::{Category, When};
+use shared::Attrs;
+pub use shared::GazetteerStr;
 pub use write::yaml_scalar;
 
 /// The entity types every gazetteer knows; files may declare more under `types:`.
@@ -37,6 +41,9 @@ pub(crate) const PLACE_LABEL: LabelId = LabelId(0);
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_gazetteers.rs"));
 }
+
+/// A digest of the embedded default files, computed at build time (see `build.rs`).
+pub(crate) const DEFAULTS_DIGEST: u64 = embedded::DIGEST;
 
 /// The name under which the embedded gazetteers are reported, e.g. `<default>/curated/people.yml`.
 pub const DEFAULT_PREFIX: &str = "<default>";
@@ -57,16 +64,15 @@ pub struct Gazetteer {
 #[derive(Clone, Debug)]
 pub struct Entity {
     /// Stable id, unique in the gazetteer.
-    pub id: String,
+    pub id: GazetteerStr,
     /// The entity's type.
     pub label: LabelId,
     /// Canonical Arabic name.
-    pub name: String,
+    pub name: GazetteerStr,
     /// Canonical English name.
-    pub name_en: String,
-    /// Optional attributes, boxed and absent when all are empty: a plain list of 100,000 names
-    /// would otherwise carry 30 MB of empty fields.
-    attributes: Option<Box<Attributes>>,
+    pub name_en: GazetteerStr,
+    /// Optional attributes (see [`Attrs`]).
+    attributes: Attrs,
     aliases: std::ops::Range<u32>,
 }
 
@@ -74,7 +80,7 @@ impl Entity {
     /// Optional attributes carried to the output.
     pub fn attributes(&self) -> &Attributes {
         static NONE: LazyLock<Attributes> = LazyLock::new(Attributes::default);
-        self.attributes.as_deref().unwrap_or(&NONE)
+        self.attributes.get().unwrap_or(&NONE)
     }
 }
 
@@ -118,7 +124,7 @@ pub struct Attributes {
 #[derive(Clone, Debug)]
 pub struct Alias {
     /// The alias as written in the gazetteer.
-    pub text: String,
+    pub text: GazetteerStr,
     /// When it may fire.
     pub when: When,
     /// The entity it names.
@@ -535,28 +541,30 @@ impl<'d> Assembler<'d> {
         self.blocks.push(block);
         self.entities.push(Entity {
             aliases: table_index(alias_start)..table_index(self.aliases.len()),
-            id: record.id,
+            id: record.id.into(),
             label,
-            name: record.name,
-            name_en: record.name_en,
-            attributes: Some(Box::new(Attributes {
-                country: record.country,
-                admin1: record.admin1,
-                admin2: record.admin2,
-                lat: record.lat,
-                lon: record.lon,
-                population: record.population,
-                geonames: record.geonames,
-                wikidata: record.wikidata,
-                parent: record.parent,
-                affiliation: record.affiliation,
-                successor: record.successor,
-                category: record.category,
-                active: record.active,
-                notes: record.notes,
-                sources: record.sources,
-            }))
-            .filter(|a| **a != Attributes::default()),
+            name: record.name.into(),
+            name_en: record.name_en.into(),
+            attributes: Attrs::Owned(
+                Some(Box::new(Attributes {
+                    country: record.country,
+                    admin1: record.admin1,
+                    admin2: record.admin2,
+                    lat: record.lat,
+                    lon: record.lon,
+                    population: record.population,
+                    geonames: record.geonames,
+                    wikidata: record.wikidata,
+                    parent: record.parent,
+                    affiliation: record.affiliation,
+                    successor: record.successor,
+                    category: record.category,
+                    active: record.active,
+                    notes: record.notes,
+                    sources: record.sources,
+                }))
+                .filter(|a| **a != Attributes::default()),
+            ),
         });
     }
 
@@ -669,7 +677,7 @@ impl<'d> Assembler<'d> {
                 None => {
                     let key = key.to_owned();
                     self.aliases.push(Alias {
-                        text: text.clone(),
+                        text: text.as_str().into(),
                         when,
                         entity,
                         key,

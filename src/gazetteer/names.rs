@@ -70,6 +70,16 @@ impl Kinds {
         self.0 == 0
     }
 
+    /// The classes as bits, for the index image.
+    pub(crate) fn bits(self) -> u16 {
+        self.0
+    }
+
+    /// Classes from [`Kinds::bits`].
+    pub(crate) fn from_bits(bits: u16) -> Kinds {
+        Kinds(bits)
+    }
+
     pub(crate) const fn with(self, other: Kinds) -> Kinds {
         Kinds(self.0 | other.0)
     }
@@ -98,6 +108,15 @@ impl NameParts {
 
     pub(crate) fn is_empty(&self) -> bool {
         self.kinds.is_empty()
+    }
+
+    /// The words and classes of [`NameParts::iter`], read back from the index image.
+    pub(crate) fn from_bits<'w>(parts: impl IntoIterator<Item = (&'w str, u16)>) -> NameParts {
+        let kinds = parts
+            .into_iter()
+            .map(|(word, bits)| (Box::from(word), Kinds::from_bits(bits)))
+            .collect();
+        NameParts { kinds }
     }
 
     /// Adds a file's words, normalised by `key`; returns the words that normalise to nothing.

@@ -23,17 +23,19 @@
 //! an entity named unambiguously elsewhere in the document first.
 
 mod alphabet;
+mod automaton;
 mod context;
 pub(crate) mod facility;
+mod image;
 #[cfg(test)]
 mod regression;
 mod teh_marbuta;
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
-
 use self::alphabet::Encoded;
+use self::automaton::Automaton;
+pub(crate) use self::automaton::Engine;
 
 use crate::gazetteer::names::Kinds;
 use crate::gazetteer::{Gazetteer, PLACE_LABEL, When};
@@ -130,7 +132,7 @@ struct PatternInfo {
 /// The compiled aliases of a gazetteer.
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    automaton: AhoCorasick,
+    automaton: Automaton,
     patterns: Vec<PatternInfo>,
     candidates: Vec<Candidate>,
     lexicon: Lexicon,
@@ -290,14 +292,13 @@ impl Matcher {
                 } else {
                     encoded_end
                 };
-                let input = Input::new(encoded.bytes()).span(encoded_at..limit);
-                let found = self.automaton.find(input);
-                if let Some(m) = found.filter(|m| m.start() == encoded_at) {
-                    let pattern = m.pattern().as_u32();
+                let found = self.automaton.find(encoded.bytes(), encoded_at..limit);
+                if let Some(m) = found.filter(|m| m.start == encoded_at) {
+                    let pattern = m.pattern;
                     let reason = Rejection::ShadowedByLongerMatch;
                     shadowed.push(RawRejection {
                         norm_start: at,
-                        norm_end: encoded.normalized(m.end()),
+                        norm_end: encoded.normalized(m.end),
                         pattern,
                         reason,
                     });
@@ -368,8 +369,13 @@ impl Via {
 
 impl Matcher {
     /// Compiles the gazetteer's aliases and, with `name_words`, the words that open a person's name
-    /// (one automaton finds both).
-    pub(crate) fn new(gazetteer: &Gazetteer, lexicon: Lexicon, name_words: bool) -> Matcher {
+    /// (one automaton finds both), with the given engine.
+    pub(crate) fn new(
+        gazetteer: &Gazetteer,
+        lexicon: Lexicon,
+        name_words: bool,
+        engine: Engine,
+    ) -> Matcher {
         // Aliases sorted by key (stably, so gazetteer order holds within a key), then one pattern per
         // key, borrowing the keys: no copy of 100,000 strings while the automaton is built.
         let aliases = gazetteer.aliases();
@@ -443,10 +449,8 @@ impl Matcher {
             key_ends.push(encoded_keys.len());
         }
         let key_starts = std::iter::once(0).chain(key_ends.iter().copied());
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(key_starts.zip(&key_ends).map(|(s, &e)| &encoded_keys[s..e]))
-            .expect("aliases are short enough for the automaton");
+        let keys = key_starts.zip(&key_ends).map(|(s, &e)| &encoded_keys[s..e]);
+        let automaton = Automaton::build(engine, keys);
         Matcher {
             automaton,
             patterns,
@@ -481,18 +485,17 @@ impl Matcher {
         // Where the search goes on, in encoded bytes; every check below is on normalised offsets.
         let mut at = 0;
         while at < bytes.len() {
-            let input = Input::new(bytes).span(at..bytes.len());
-            let Some(found) = self.automaton.find(input) else {
+            let Some(found) = self.automaton.find(bytes, at..bytes.len()) else {
                 break;
             };
-            let start = encoded.normalized(found.start());
-            let found_end = encoded.normalized(found.end());
-            let pattern = found.pattern().as_u32();
+            let start = encoded.normalized(found.start);
+            let found_end = encoded.normalized(found.end);
+            let pattern = found.pattern;
             // A match that starts deep inside a word cannot be rescued by a shorter alias, and no
             // match can start later in that word: go on at the next word.
             let Some(clitic_start) = word_start(hay, start) else {
                 scratch.reject(start, found_end, pattern, Rejection::InsideWord);
-                at = encoded.encoded_from(found.start(), next_word_start(hay, start));
+                at = encoded.encoded_from(found.start, next_word_start(hay, start));
                 continue;
             };
             // Nor can one whose proclitics are not proclitics (`ال` + `بوكمال`) or that starts inside
@@ -500,10 +503,10 @@ impl Matcher {
             let Some(clitics) = self.clitics(text, clitic_start, start) else {
                 scratch.reject(start, found_end, pattern, Rejection::NotProclitics);
                 let next = start + char_len_at(hay, start);
-                at = encoded.encoded_from(found.start(), next);
+                at = encoded.encoded_from(found.start, next);
                 continue;
             };
-            let (mut end, mut encoded_end, mut pattern) = (found_end, found.end(), pattern);
+            let (mut end, mut encoded_end, mut pattern) = (found_end, found.end, pattern);
             loop {
                 let verdict = self.accept(
                     gazetteer,
@@ -521,17 +524,17 @@ impl Matcher {
                 // The blind spot: a shorter alias at the same start may pass where the longest
                 // failed. Leftmost-longest over `start..end - 1` finds the longest one there, if any;
                 // a match starting later means there is none (and needs no anchored automaton).
-                let shorter = Input::new(bytes).span(found.start()..encoded_end - 1);
+                let shorter = found.start..encoded_end - 1;
                 let retry = self.patterns[pattern as usize].has_word_prefix;
                 match self
                     .automaton
-                    .find(shorter)
-                    .filter(|m| retry && m.start() == found.start())
+                    .find(bytes, shorter)
+                    .filter(|m| retry && m.start == found.start)
                 {
                     Some(m) => {
-                        end = encoded.normalized(m.end());
-                        encoded_end = m.end();
-                        pattern = m.pattern().as_u32();
+                        end = encoded.normalized(m.end);
+                        encoded_end = m.end;
+                        pattern = m.pattern;
                     }
                     None => {
                         end = start;
@@ -543,7 +546,7 @@ impl Matcher {
                 encoded_end
             } else {
                 let next = next_candidate_start(text, clitic_start, start);
-                encoded.encoded_from(found.start(), next)
+                encoded.encoded_from(found.start, next)
             };
         }
         scratch.encoded = encoded;
@@ -608,7 +611,10 @@ impl Matcher {
         // `كمينا` is a word, not ك + `مينا`: "like" hardly ever precedes a person's name.
         if !clitic_is_word && !clitics.contains('ك') {
             let (kinds, word_end) = if info.name_kinds.is_empty() {
-                (info.first_word_kinds, start + info.first_word_len as usize)
+                (
+                    info.first_word_kinds,
+                    (start + info.first_word_len as usize).min(end),
+                )
             } else {
                 (info.name_kinds, end)
             };

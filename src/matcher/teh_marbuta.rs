@@ -128,7 +128,7 @@ mod tests {
                         .gazetteer()
                         .entity(m.entity().expect("a listed entity"))
                         .id
-                        .clone()
+                        .to_string()
                 })
                 .collect();
             assert_eq!(ids, expected, "{name}");

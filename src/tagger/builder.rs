@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::corpus::{Problem, walk};
 use crate::error::{Error, Result};
 use crate::gazetteer::{Gazetteer, GazetteerBuilder};
+use crate::index::IndexCache;
 use crate::lexicon::Lexicon;
 use crate::tagger::Tagger;
 
@@ -31,6 +32,7 @@ pub struct TaggerBuilder {
     yaml: Vec<(PathBuf, String)>,
     lexicon: Option<Lexicon>,
     person_grammar: bool,
+    cache: IndexCache,
 }
 
 impl Default for TaggerBuilder {
@@ -41,6 +43,7 @@ impl Default for TaggerBuilder {
             yaml: Vec::new(),
             lexicon: None,
             person_grammar: true,
+            cache: IndexCache::disabled(),
         }
     }
 }
@@ -84,6 +87,14 @@ impl TaggerBuilder {
     /// name words, as the defaults do).
     pub fn person_grammar(&mut self, yes: bool) -> &mut TaggerBuilder {
         self.person_grammar = yes;
+        self
+    }
+
+    /// Where the compiled tagger is kept between runs, so that the next start reads it instead of
+    /// compiling the gazetteers again (none unless given; `rasid` uses [`IndexCache::new`]). A
+    /// tagger with its own word list is always compiled.
+    pub fn cache(&mut self, cache: IndexCache) -> &mut TaggerBuilder {
+        self.cache = cache;
         self
     }
 
@@ -134,13 +145,15 @@ impl TaggerBuilder {
         if !self.defaults && self.paths.is_empty() && self.yaml.is_empty() {
             return Err(Error::no_gazetteer());
         }
-        let gazetteer = self.gazetteer_builder(warn).build()?;
-        let lexicon = self.lexicon.clone().unwrap_or_else(Lexicon::embedded);
-        Ok(Tagger::with_options(
-            gazetteer,
-            lexicon,
-            self.person_grammar,
-        ))
+        let gazetteers = self.gazetteer_builder(warn);
+        match &self.lexicon {
+            Some(lexicon) => Ok(Tagger::with_options(
+                gazetteers.build()?,
+                lexicon.clone(),
+                self.person_grammar,
+            )),
+            None => Tagger::cached(&gazetteers, self.person_grammar, &self.cache),
+        }
     }
 }
 

@@ -109,7 +109,7 @@ static DEFAULT: LazyLock<(Tagger, Vec<String>)> = LazyLock::new(|| {
         .gazetteer()
         .aliases()
         .iter()
-        .map(|a| a.text.clone())
+        .map(|a| a.text.to_string())
         .collect();
     (tagger, words)
 });
@@ -188,7 +188,7 @@ fn check(
     prop_assert_eq!(&reused, &mentions, "a reused scratch");
     // Counting and tagging agree on every entity, the grammar's people (by their id) included.
     let key = |named: Named| match named {
-        Named::Entity { entity, .. } => tagger.gazetteer().entity(entity).id.clone(),
+        Named::Entity { entity, .. } => tagger.gazetteer().entity(entity).id.to_string(),
         Named::Person { name } => tagger.person_id(&text[name.range()]),
     };
     let mut counted: Vec<String> = Vec::new();

@@ -17,7 +17,7 @@ fn mentions_of<'t>(tagger: &Tagger, text: &'t str) -> Vec<(String, &'t str, &'t 
                 .gazetteer()
                 .entity(m.entity().expect("a listed entity"))
                 .id
-                .clone();
+                .to_string();
             (id, &text[m.span.range()], &text[m.proclitics.range()])
         })
         .collect()

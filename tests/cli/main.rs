@@ -1,6 +1,7 @@
 //! Integration tests: the real `rasid` binary on real articles and gazetteers.
 
 mod bad_input;
+mod cache;
 mod check;
 mod check_all;
 mod count;

@@ -79,9 +79,20 @@ impl Output {
 
 /// Runs `rasid` with `args`, in `dir`, with `stdin` as standard input.
 pub fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    run_in_with_cache(dir, args, stdin, &shared_cache())
+}
+
+/// The index cache the tests share, under cargo's temporary directory for tests: never the user's.
+pub fn shared_cache() -> PathBuf {
+    PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("index-cache")
+}
+
+/// Runs `rasid` as [`run_in`] does, with the index cache in `cache`.
+pub fn run_in_with_cache(dir: &Path, args: &[&str], stdin: &[u8], cache: &Path) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_rasid"))
         .args(args)
         .current_dir(dir)
+        .env("RASID_CACHE_DIR", cache)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -114,7 +114,11 @@ struct IdMaker {
 impl IdMaker {
     fn new(gazetteer: &Gazetteer) -> IdMaker {
         IdMaker {
-            taken: gazetteer.entities().iter().map(|e| e.id.clone()).collect(),
+            taken: gazetteer
+                .entities()
+                .iter()
+                .map(|e| e.id.to_string())
+                .collect(),
         }
     }
 
