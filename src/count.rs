@@ -5,7 +5,10 @@
 //! among workers.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasher, BuildHasherDefault};
 use std::sync::Mutex;
+
+use crate::lexicon::WordHasher;
 
 use crate::span::EntityId;
 
@@ -167,6 +170,10 @@ impl Counts {
 
 /// People the name grammar found, numbered after the gazetteer's entities so that tallies count
 /// them like any entity. Shared by the workers of one run; an id is numbered once.
+///
+/// A run over a large corpus finds tens of thousands of such people, kept to its end: their ids and
+/// names live in one text buffer ([`AutoNames`]) and an index of id hashes finds them, instead of
+/// two strings and a map key per person (which made a third of the run's memory growth).
 #[derive(Debug, Default)]
 pub struct AutoEntities {
     base: usize,
@@ -175,9 +182,58 @@ pub struct AutoEntities {
 
 #[derive(Debug, Default)]
 struct AutoTable {
-    numbers: HashMap<String, EntityId>,
-    /// (id, name) by number after `base`.
-    entities: Vec<(String, String)>,
+    /// The first person (index after `base`) of each id hash; persons whose ids share a hash are
+    /// chained through [`AutoRow::next`].
+    by_hash: HashMap<u64, usize, BuildHasherDefault<WordHasher>>,
+    names: AutoNames,
+}
+
+/// The ids and names of the people the grammar found, in number order, in one text buffer.
+#[derive(Debug, Default)]
+pub struct AutoNames {
+    text: String,
+    rows: Vec<AutoRow>,
+}
+
+/// One person of [`AutoNames`]: byte ranges of its id and name in the text buffer.
+#[derive(Debug, Clone, Copy)]
+struct AutoRow {
+    id: (usize, usize),
+    name: (usize, usize),
+    /// The next person whose id has the same hash, or [`AutoRow::LAST`].
+    next: usize,
+}
+
+impl AutoRow {
+    const LAST: usize = usize::MAX;
+}
+
+impl AutoNames {
+    /// The (id, name) of the person at `index` (its number less the gazetteer's size).
+    pub fn get(&self, index: usize) -> Option<(&str, &str)> {
+        let row = self.rows.get(index)?;
+        Some((
+            &self.text[row.id.0..row.id.1],
+            &self.text[row.name.0..row.name.1],
+        ))
+    }
+
+    /// How many people there are.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Appends `text` to the buffer and gives its range.
+    fn push_text(&mut self, text: &str) -> (usize, usize) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        (start, self.text.len())
+    }
 }
 
 impl AutoEntities {
@@ -193,33 +249,55 @@ impl AutoEntities {
     /// name seen with it (`إبراهيم`, `ابراهيم`), the first in byte order is kept, so the name does not
     /// depend on which worker saw which document first.
     pub fn number(&self, id: &str, name: &str) -> EntityId {
+        let hash = BuildHasherDefault::<WordHasher>::default().hash_one(id);
         // A worker that panicked left the table consistent: every insert is one step.
         let mut table = self.table.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(&number) = table.numbers.get(id) {
-            let index = number.as_usize() - self.base;
-            let kept = &mut table.entities[index].1;
-            if name < kept.as_str() {
-                name.clone_into(kept);
+        let AutoTable { by_hash, names } = &mut *table;
+        let first = by_hash.get(&hash).copied().unwrap_or(AutoRow::LAST);
+        let mut at = first;
+        while at != AutoRow::LAST {
+            let row = names.rows[at];
+            if &names.text[row.id.0..row.id.1] == id {
+                if name < &names.text[row.name.0..row.name.1] {
+                    // Rare: a spelling earlier in byte order came later. The old one stays in the
+                    // buffer unless the new one fits in its place.
+                    let kept = if name.len() == row.name.1 - row.name.0 {
+                        names.text.replace_range(row.name.0..row.name.1, name);
+                        row.name
+                    } else {
+                        names.push_text(name)
+                    };
+                    names.rows[at].name = kept;
+                }
+                return EntityId::from_usize(self.base + at);
             }
-            return number;
+            at = row.next;
         }
-        let number = EntityId::from_usize(self.base + table.entities.len());
-        table.numbers.insert(id.to_owned(), number);
-        table.entities.push((id.to_owned(), name.to_owned()));
-        number
+        let index = names.rows.len();
+        let row = AutoRow {
+            id: names.push_text(id),
+            name: names.push_text(name),
+            next: first,
+        };
+        names.rows.push(row);
+        by_hash.insert(hash, index);
+        EntityId::from_usize(self.base + index)
     }
 
     /// The (id, name) of a numbered entity; `None` for a gazetteer entity's number.
     pub fn get(&self, number: EntityId) -> Option<(String, String)> {
         let table = self.table.lock().unwrap_or_else(|e| e.into_inner());
         let index = number.as_usize().checked_sub(self.base)?;
-        table.entities.get(index).cloned()
+        table
+            .names
+            .get(index)
+            .map(|(id, name)| (id.to_owned(), name.to_owned()))
     }
 
     /// Every entity numbered, as (id, name), in number order from the gazetteer's size on.
-    pub fn into_entities(self) -> Vec<(String, String)> {
+    pub fn into_names(self) -> AutoNames {
         let table = self.table.into_inner().unwrap_or_else(|e| e.into_inner());
-        table.entities
+        table.names
     }
 }
 
@@ -248,9 +326,12 @@ mod tests {
             let second = autos.number("person:auto:ابراهيم-الشيخي", spellings[1]);
             assert_eq!(first, second);
             assert_eq!(first, EntityId(4));
-            let entities = autos.into_entities();
-            assert_eq!(entities.len(), 1);
-            assert_eq!(entities[0].1, "إبراهيم الشيخي");
+            let names = autos.into_names();
+            assert_eq!(names.len(), 1);
+            assert_eq!(
+                names.get(0),
+                Some(("person:auto:ابراهيم-الشيخي", "إبراهيم الشيخي"))
+            );
         }
     }
 

@@ -53,7 +53,7 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     }
     sink.finish()?;
     if !args.by_document {
-        let autos = autos.into_entities();
+        let autos = autos.into_names();
         let mut table = totals_table(&tagger, &autos, &report.counts, &args.countries);
         table.finish(&labels, args.min_mentions, args.top);
         table.write(output.writer(), args.format, args.group_by.is_some())?;
@@ -408,7 +408,7 @@ const AUTO_LABEL: &str = "PERSON";
 /// after the gazetteer's entities).
 fn totals_table<'a>(
     tagger: &'a Tagger,
-    autos: &'a [(String, String)],
+    autos: &'a rasid::count::AutoNames,
     counts: &'a Counts,
     countries: &[String],
 ) -> CountTable<'a> {
