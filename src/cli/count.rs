@@ -18,6 +18,7 @@ use super::args::{CountArgs, CountFormat};
 use super::atomic::AtomicOutput;
 use super::documents::{self, Fields, RawDocument, Skip};
 use super::labels;
+use super::memory;
 use super::parallel;
 use super::progress::Progress;
 use super::table::{CountRow, CountTable, Delimited};
@@ -32,6 +33,7 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     // First, so that an output that cannot be written fails before any work.
     let mut output = AtomicOutput::new(args.output.as_deref())?;
     let tagger = build_tagger(&args.gazetteer)?;
+    memory::release_free_memory();
     let labels = labels::resolve(&args.labels, tagger.gazetteer().labels())?;
     let fields = args.fields.fields(args.group_by.as_deref());
     let autos = AutoEntities::new(tagger.gazetteer().len());
@@ -53,6 +55,8 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     }
     sink.finish()?;
     if !args.by_document {
+        // The workers' buffers are gone; the table is the run's last large allocation.
+        memory::release_free_memory();
         let autos = autos.into_names();
         let mut table = totals_table(&tagger, &autos, &report.counts, &args.countries);
         table.finish(&labels, args.min_mentions, args.top);

@@ -16,6 +16,7 @@ mod gz;
 mod html;
 mod input;
 mod labels;
+mod memory;
 mod output;
 mod parallel;
 mod progress;
