@@ -30,6 +30,7 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
         return merge(args);
     }
     let threads = parallel::threads(args.threads)?;
+    memory::map_large_buffers();
     // First, so that an output that cannot be written fails before any work.
     let mut output = AtomicOutput::new(args.output.as_deref())?;
     let tagger = build_tagger(&args.gazetteer)?;
