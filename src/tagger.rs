@@ -326,6 +326,7 @@ impl Tagger {
                 original: text,
                 offsets: &normalized.offsets,
                 lexicon: self.matcher.lexicon(),
+                filter: self.matcher.name_filter(),
                 person: PERSON_LABEL,
                 place: PLACE_LABEL,
             };
