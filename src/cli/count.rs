@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use rasid::count::{AutoEntities, Counts, DocumentTally};
+use rasid::count::{AutoEntities, Counts, DocumentTally, RecentAutos};
 use rasid::{Named, Scratch, Tagger};
 
 use super::args::{CountArgs, CountFormat};
@@ -206,6 +206,7 @@ struct Worker {
     counts: Counts,
     tally: DocumentTally,
     scratch: Scratch,
+    recent: RecentAutos,
 }
 
 impl Worker {
@@ -214,6 +215,7 @@ impl Worker {
             counts: Counts::new(tagger.gazetteer().len()),
             tally: DocumentTally::new(tagger.gazetteer().len()),
             scratch: Scratch::new(),
+            recent: RecentAutos::new(),
         }
     }
 
@@ -251,13 +253,14 @@ impl Worker {
             };
             self.tally.clear();
             let tally = &mut self.tally;
+            let recent = &mut self.recent;
             let text = &document.text;
             let tagged = tagger.entities_with(&mut self.scratch, text, |named| {
                 let entity = match named {
                     Named::Entity { entity, .. } => entity,
                     Named::Person { name } => {
                         let name = &text[name.range()];
-                        autos.number(&tagger.person_id(name), name)
+                        recent.number(autos, name, || tagger.person_id(name))
                     }
                 };
                 tally.add(entity);
