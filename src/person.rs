@@ -28,6 +28,7 @@ use memchr::arch::all::packedpair::HeuristicFrequencyRank;
 use memchr::memmem::FinderBuilder;
 
 use crate::gazetteer::names::Kinds;
+use std::cell::RefCell;
 use std::hash::Hasher;
 
 use crate::lexicon::{Lexicon, Word as LexiconWord, WordHasher};
@@ -145,6 +146,8 @@ pub(crate) struct Grammar<'g> {
     pub(crate) lexicon: &'g Lexicon,
     /// The words of the name files, to answer most questions about classes without the lexicon.
     pub(crate) filter: &'g KindsFilter,
+    /// The lexicon entries of the words the grammar read lately (a worker's, across documents).
+    pub(crate) words: &'g RefCell<WordCache>,
     pub(crate) person: LabelId,
     pub(crate) place: LabelId,
 }
@@ -212,12 +215,17 @@ impl Grammar<'_> {
         );
     }
 
+    /// A normalised word's lexicon entry, from the worker's cache when it was read lately.
+    fn word(&self, text: &str) -> LexiconWord {
+        self.words.borrow_mut().get(text, self.lexicon)
+    }
+
     /// The name-grammar classes of a normalised word.
     fn kinds(&self, word: &str) -> Kinds {
         if !self.filter.may_have(word) {
             return Kinds::default();
         }
-        self.lexicon.word(word).kinds
+        self.word(word).kinds
     }
 
     /// Whether a one-word given name opener is a function word that folds like it (`على` "on",
@@ -298,7 +306,7 @@ impl Grammar<'_> {
             let first_text = &hay[first.0..first.1];
             if !strong
                 && !known
-                && (self.lexicon.zipf(first_text) > 0.0 || (stop && !first_text.starts_with("ال")))
+                && (self.word(first_text).zipf > 0.0 || (stop && !first_text.starts_with("ال")))
             {
                 return None;
             }
@@ -325,7 +333,7 @@ impl Grammar<'_> {
             };
             let (first, known) = self.name_word_after(hay, word.1, found, false, taking)?;
             let first_text = &hay[first.0..first.1];
-            if first_text.starts_with("ال") || !(known || self.lexicon.zipf(first_text) == 0.0) {
+            if first_text.starts_with("ال") || !(known || self.word(first_text).zipf == 0.0) {
                 return None;
             }
             let end = self.extend(hay, first.1, found, false, taking);
@@ -401,7 +409,7 @@ impl Grammar<'_> {
                 continue;
             }
             let text = &hay[word.0..word.1];
-            let entry = self.lexicon.word(text);
+            let entry = self.word(text);
             let kinds = entry.kinds;
             if kinds.any(Kinds::TITLE) {
                 at = word.1; // stacked titles: `المتحدث باسم التحالف العميد`
@@ -459,7 +467,7 @@ impl Grammar<'_> {
         taking: &mut Vec<usize>,
     ) -> Option<(Word, bool)> {
         let word = next_word(hay, at)?;
-        let entry = self.lexicon.word(&hay[word.0..word.1]);
+        let entry = self.word(&hay[word.0..word.1]);
         self.name_word_at(hay, word, entry, found, strong, taking)
     }
 
@@ -514,7 +522,7 @@ impl Grammar<'_> {
                 break;
             };
             let text = &hay[word.0..word.1];
-            let entry = self.lexicon.word(text);
+            let entry = self.word(text);
             if entry.kinds.any(Kinds::LINK | Kinds::KUNYA) || text == "عبد" {
                 // `بن سلمان`, `أبو زيد`, `عبد الرحمن`: the joined word must follow.
                 match self.name_word_after(hay, word.1, found, strong, taking) {
@@ -533,7 +541,7 @@ impl Grammar<'_> {
 
     /// Whether a word can be part of a name without being a known one.
     fn is_name_word(&self, text: &str) -> bool {
-        self.is_name_word_entry(text, self.lexicon.word(text))
+        self.is_name_word_entry(text, self.word(text))
     }
 
     /// [`Grammar::is_name_word`] for a word whose lexicon entry is `word`.
@@ -563,7 +571,7 @@ impl Grammar<'_> {
         PROCLITICS.iter().any(|p| {
             text.strip_prefix(p).is_some_and(|rest| {
                 let conjunction = matches!(*p, "و" | "ف");
-                let zipf = self.lexicon.zipf(rest);
+                let zipf = self.word(rest).zipf;
                 (zipf > 0.0 && (conjunction || rest.starts_with("ال")))
                     || (zipf >= RARE_ZIPF && matches!(*p, "ب" | "ل"))
             })
@@ -799,13 +807,76 @@ impl Grammar<'_> {
     /// particle, and not a frequent word (a person a gazetteer lists may have a frequent surname:
     /// `الأسد`; one the grammar found is held to a stricter bar).
     fn is_coreference_key(&self, text: &str, listed: bool) -> bool {
-        let entry = self.lexicon.word(text);
+        let entry = self.word(text);
         let kinds = entry.kinds;
         !kinds.any(Kinds::ENDERS | Kinds::NATIONALITY | Kinds::KUNYA | Kinds::COMMON_GIVEN)
             && text != "عبد"
             && is_letters(text)
             && text.chars().count() >= 3
             && entry.zipf < if listed { COREF_ZIPF } else { NISBA_ZIPF }
+    }
+}
+
+/// A worker's cache of the lexicon entries of the words the grammar read lately, keys inline.
+///
+/// The words around openers are mostly frequent ones (`الخارجية` after `وزير`, `إن` after a name),
+/// read again in document after document. The lexicon's keys lie behind pointers, a cache miss per
+/// lookup; here a word is hashed to one slot that holds its bytes and its entry, 160 KB in all.
+#[derive(Debug, Default)]
+pub(crate) struct WordCache {
+    slots: Box<[CachedWord]>,
+}
+
+/// One slot of [`WordCache`]: a word of at most [`CachedWord::MAX_BYTES`] bytes (`len` 0: empty).
+#[derive(Clone, Copy, Debug)]
+struct CachedWord {
+    len: u8,
+    bytes: [u8; CachedWord::MAX_BYTES],
+    word: LexiconWord,
+}
+
+impl CachedWord {
+    const MAX_BYTES: usize = 31;
+
+    fn empty() -> CachedWord {
+        CachedWord {
+            len: 0,
+            bytes: [0; CachedWord::MAX_BYTES],
+            word: LexiconWord::default(),
+        }
+    }
+}
+
+impl WordCache {
+    /// Slots, a power of two.
+    const SLOTS: usize = 4096;
+
+    /// The lexicon entry of `text`: the cached one, or the lexicon's, then cached.
+    fn get(&mut self, text: &str, lexicon: &Lexicon) -> LexiconWord {
+        let bytes = text.as_bytes();
+        let Ok(len) = u8::try_from(bytes.len()) else {
+            return lexicon.word(text);
+        };
+        if len == 0 || bytes.len() > CachedWord::MAX_BYTES {
+            return lexicon.word(text);
+        }
+        if self.slots.is_empty() {
+            self.slots = vec![CachedWord::empty(); WordCache::SLOTS].into_boxed_slice();
+        }
+        let mut hasher = WordHasher::default();
+        hasher.write(bytes);
+        let hash = hasher.finish();
+        let index = usize::try_from((hash ^ (hash >> 32)) % WordCache::SLOTS as u64)
+            .expect("a slot index fits in usize");
+        let slot = &mut self.slots[index];
+        if slot.len == len && slot.bytes[..bytes.len()] == *bytes {
+            return slot.word;
+        }
+        let word = lexicon.word(text);
+        slot.len = len;
+        slot.bytes[..bytes.len()].copy_from_slice(bytes);
+        slot.word = word;
+        word
     }
 }
 
@@ -928,7 +999,7 @@ mod tests {
     use crate::testing::gazetteer_of;
     use crate::{Lexicon, Named, Tagger, Via};
 
-    use super::PersonRule;
+    use super::{KindsFilter, PersonRule, WordCache};
 
     /// A few entities and the name words the rows need; the embedded lexicon gives frequencies.
     const YAML: &str = "
@@ -1149,6 +1220,42 @@ entities:
             .map(|(s, id, _)| (s.as_str(), id.as_str()))
             .collect();
         assert_eq!(ids, [("بشار الأسد", "p:assad"), ("بشار", "p:assad")]);
+    }
+
+    /// The filter never turns away a word it was built from, and turns away most others.
+    #[test]
+    fn the_kinds_filter_has_no_false_negatives() {
+        let words: Vec<String> = (0..4500).map(|i| format!("كلمه{i}")).collect();
+        let filter = KindsFilter::new(words.iter().map(String::as_str));
+        assert!(words.iter().all(|w| filter.may_have(w)));
+        let passed = (0..10_000)
+            .filter(|i| filter.may_have(&format!("اخرى{i}")))
+            .count();
+        assert!(passed < 500, "{passed} of 10,000 other words passed");
+    }
+
+    /// The cache gives the lexicon's entry, for words read again, words sharing a slot, and words
+    /// too long to cache.
+    #[test]
+    fn the_word_cache_agrees_with_the_lexicon() {
+        let lexicon = Lexicon::embedded();
+        let mut cache = WordCache::default();
+        let mut words: Vec<String> = ["في", "الخارجية", "باسلمة", "ال", ""]
+            .iter()
+            .map(|w| (*w).to_owned())
+            .collect();
+        words.extend((0..10_000).map(|i| format!("كلمه{i}")));
+        words.push("كلمة طويلة جدا لا تتسع لها الخانة".to_owned());
+        for round in 0..2 {
+            for word in &words {
+                let (got, want) = (cache.get(word, &lexicon), lexicon.word(word));
+                assert_eq!(
+                    (got.zipf, got.kinds),
+                    (want.zipf, want.kinds),
+                    "round {round}: {word}"
+                );
+            }
+        }
     }
 
     #[test]

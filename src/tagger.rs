@@ -4,12 +4,14 @@
 //! reference across documents and threads; each worker keeps a [`Scratch`] so that tagging allocates
 //! nothing per match.
 
+use std::cell::RefCell;
+
 use crate::error::{Error, Result};
 use crate::gazetteer::{DEFAULT_LABELS, Gazetteer, PLACE_LABEL};
 use crate::lexicon::Lexicon;
 use crate::matcher::{MatchScratch, Matcher, Rejection, Via, facility};
 use crate::normalize::{MAX_EXPANSION, Normalized, Normalizer, is_invisible};
-use crate::person::{Found, Grammar, PersonScratch, What, keep_apart};
+use crate::person::{Found, Grammar, PersonScratch, What, WordCache, keep_apart};
 use crate::span::{AliasId, EntityId, LabelId, Span};
 
 /// The prefix of the ids of people found by the name grammar: `person:auto:` + the normalised name,
@@ -81,6 +83,8 @@ pub struct Scratch {
     matches: MatchScratch,
     found: Vec<Found>,
     persons: PersonScratch,
+    /// The person-name grammar's cache of lexicon entries, kept across documents.
+    words: RefCell<WordCache>,
 }
 
 impl Scratch {
@@ -327,6 +331,7 @@ impl Tagger {
                 offsets: &normalized.offsets,
                 lexicon: self.matcher.lexicon(),
                 filter: self.matcher.name_filter(),
+                words: &scratch.words,
                 person: PERSON_LABEL,
                 place: PLACE_LABEL,
             };
