@@ -1,5 +1,6 @@
 //! Criterion benches: load and build (or read the cached image), normalise, tag one article, tag the
-//! dev texts.
+//! dev texts, and the cost of the person-name grammar (counting the fixture dev texts' entities with
+//! and without it).
 //!
 //! `cargo bench` runs them; regressions show against the last saved baseline
 //! (`cargo bench -- --save-baseline main`, then `--baseline main`). Whole-corpus throughput against the
@@ -8,7 +9,7 @@
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use rasid::{Gazetteer, IndexCache, Normalized, Normalizer, Scratch, Tagger};
+use rasid::{Gazetteer, IndexCache, Lexicon, Normalized, Normalizer, Scratch, Tagger};
 
 const ARTICLE: &str = include_str!("../tests/fixtures/article-albukamal-2017.txt");
 
@@ -84,5 +85,36 @@ fn tag(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, load_and_build, normalize, tag);
+/// What `rasid count` does per document (entities, no spans mapped), with the person-name grammar on
+/// and off: the difference is the grammar's cost, without start-up.
+fn person_grammar(c: &mut Criterion) {
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dev/texts");
+    let texts: Vec<String> = std::fs::read_dir(&dev)
+        .expect("the fixture dev texts")
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect();
+    let mut group = c.benchmark_group("count entities");
+    group.throughput(Throughput::Bytes(
+        texts.iter().map(|t| t.len() as u64).sum(),
+    ));
+    for (name, grammar) in [("grammar on", true), ("grammar off", false)] {
+        let gazetteer = Gazetteer::defaults().expect("defaults are valid");
+        let tagger = Tagger::with_options(gazetteer, Lexicon::embedded(), grammar);
+        let mut scratch = Scratch::new();
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for text in &texts {
+                    tagger
+                        .entities_with(&mut scratch, text, |_| n += 1)
+                        .expect("small text");
+                }
+                n
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load_and_build, normalize, tag, person_grammar);
 criterion_main!(benches);

@@ -25,6 +25,7 @@ mod table;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasher, BuildHasherDefault};
 use std::io::{self, Write};
 use std::sync::{Arc, Mutex};
 
@@ -32,6 +33,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::gazetteer::Gazetteer;
+use crate::lexicon::WordHasher;
 use crate::span::EntityId;
 use crate::tagger::{Named, Scratch, Tagger};
 
@@ -136,6 +138,7 @@ pub struct Counter {
     counts: Counts,
     tally: DocumentTally,
     scratch: Scratch,
+    recent: RecentAutos,
     mentions: u64,
 }
 
@@ -152,6 +155,7 @@ impl Counter {
             counts: Counts::new(entities),
             tally: DocumentTally::new(entities),
             scratch: Scratch::new(),
+            recent: RecentAutos::new(),
             mentions: 0,
         }
     }
@@ -169,14 +173,14 @@ impl Counter {
     /// A text the tagger cannot tag ([`crate::ErrorKind::DocumentTooLarge`]); nothing is counted.
     pub fn add(&mut self, tagger: &Tagger, text: &str, group: Option<&str>) -> Result<u64> {
         self.tally.clear();
-        let (tally, people) = (&mut self.tally, &*self.people);
+        let (tally, people, recent) = (&mut self.tally, &*self.people, &mut self.recent);
         let mut mentions = 0;
         let tagged = tagger.entities_with(&mut self.scratch, text, |named| {
             let entity = match named {
                 Named::Entity { entity, .. } => entity,
                 Named::Person { name } => {
                     let name = &text[name.range()];
-                    people.number(&tagger.person_id(name), name)
+                    recent.number(people, name, || tagger.person_id(name))
                 }
             };
             tally.add(entity);
@@ -238,10 +242,10 @@ impl Counter {
     /// filtered. Call it once every worker is merged in.
     pub fn into_table<'t>(self, tagger: &'t Tagger, filter: &Filter) -> CountTable<'t> {
         let people = match Arc::try_unwrap(self.people) {
-            Ok(people) => people.into_entities(),
-            Err(shared) => shared.entities(),
+            Ok(people) => people.into_names(),
+            Err(shared) => shared.names(),
         };
-        let mut table = totals_table(tagger, people, &self.counts, &filter.countries);
+        let mut table = totals_table(tagger, &people, &self.counts, &filter.countries);
         table.finish(&filter.labels, filter.min_mentions, filter.top);
         table
     }
@@ -251,7 +255,7 @@ impl Counter {
 /// gazetteer's entities) own theirs.
 fn totals_table<'a>(
     tagger: &'a Tagger,
-    people: Vec<(String, String)>,
+    people: &AutoNames,
     counts: &Counts,
     countries: &[String],
 ) -> CountTable<'a> {
@@ -268,12 +272,12 @@ fn totals_table<'a>(
             .and_then(|i| people.get(i))
         {
             // A person counted in several groups has a row in each.
-            let (id, name) = person.clone();
+            let (id, name) = person;
             entities.push(CountRow {
                 group,
-                id: Cow::Owned(id),
+                id: Cow::Owned(id.to_owned()),
                 label: Cow::Borrowed(AUTO_PERSON_LABEL),
-                name: Cow::Owned(name),
+                name: Cow::Owned(name.to_owned()),
                 name_en: Cow::Borrowed(""),
                 mentions: tally.mentions,
                 documents: tally.documents,
@@ -607,6 +611,10 @@ impl Counts {
 
 /// People the name grammar found, numbered after the gazetteer's entities so that tallies count
 /// them like any entity. Shared by the workers of one run; an id is numbered once.
+///
+/// A run over a large corpus finds tens of thousands of such people, kept to its end: their ids and
+/// names live in one text buffer ([`AutoNames`]) and an index of id hashes finds them, instead of
+/// two strings and a map key per person (which made a third of the run's memory growth).
 #[derive(Debug, Default)]
 pub struct AutoEntities {
     base: usize,
@@ -615,9 +623,58 @@ pub struct AutoEntities {
 
 #[derive(Debug, Default)]
 struct AutoTable {
-    numbers: HashMap<String, EntityId>,
-    /// (id, name) by number after `base`.
-    entities: Vec<(String, String)>,
+    /// The first person (index after `base`) of each id hash; persons whose ids share a hash are
+    /// chained through [`AutoRow::next`].
+    by_hash: HashMap<u64, usize, BuildHasherDefault<WordHasher>>,
+    names: AutoNames,
+}
+
+/// The ids and names of the people the grammar found, in number order, in one text buffer.
+#[derive(Clone, Debug, Default)]
+pub struct AutoNames {
+    text: String,
+    rows: Vec<AutoRow>,
+}
+
+/// One person of [`AutoNames`]: byte ranges of its id and name in the text buffer.
+#[derive(Debug, Clone, Copy)]
+struct AutoRow {
+    id: (usize, usize),
+    name: (usize, usize),
+    /// The next person whose id has the same hash, or [`AutoRow::LAST`].
+    next: usize,
+}
+
+impl AutoRow {
+    const LAST: usize = usize::MAX;
+}
+
+impl AutoNames {
+    /// The (id, name) of the person at `index` (its number less the gazetteer's size).
+    pub fn get(&self, index: usize) -> Option<(&str, &str)> {
+        let row = self.rows.get(index)?;
+        Some((
+            &self.text[row.id.0..row.id.1],
+            &self.text[row.name.0..row.name.1],
+        ))
+    }
+
+    /// How many people there are.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Appends `text` to the buffer and gives its range.
+    fn push_text(&mut self, text: &str) -> (usize, usize) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        (start, self.text.len())
+    }
 }
 
 impl AutoEntities {
@@ -633,39 +690,113 @@ impl AutoEntities {
     /// name seen with it (`إبراهيم`, `ابراهيم`), the first in byte order is kept, so the name does not
     /// depend on which worker saw which document first.
     pub fn number(&self, id: &str, name: &str) -> EntityId {
+        let hash = BuildHasherDefault::<WordHasher>::default().hash_one(id);
         // A worker that panicked left the table consistent: every insert is one step.
         let mut table = self.table.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(&number) = table.numbers.get(id) {
-            let index = number.as_usize() - self.base;
-            let kept = &mut table.entities[index].1;
-            if name < kept.as_str() {
-                name.clone_into(kept);
+        let AutoTable { by_hash, names } = &mut *table;
+        let first = by_hash.get(&hash).copied().unwrap_or(AutoRow::LAST);
+        let mut at = first;
+        while at != AutoRow::LAST {
+            let row = names.rows[at];
+            if &names.text[row.id.0..row.id.1] == id {
+                if name < &names.text[row.name.0..row.name.1] {
+                    // Rare: a spelling earlier in byte order came later. The old one stays in the
+                    // buffer unless the new one fits in its place.
+                    let kept = if name.len() == row.name.1 - row.name.0 {
+                        names.text.replace_range(row.name.0..row.name.1, name);
+                        row.name
+                    } else {
+                        names.push_text(name)
+                    };
+                    names.rows[at].name = kept;
+                }
+                return EntityId::from_usize(self.base + at);
             }
-            return number;
+            at = row.next;
         }
-        let number = EntityId::from_usize(self.base + table.entities.len());
-        table.numbers.insert(id.to_owned(), number);
-        table.entities.push((id.to_owned(), name.to_owned()));
-        number
+        let index = names.rows.len();
+        let row = AutoRow {
+            id: names.push_text(id),
+            name: names.push_text(name),
+            next: first,
+        };
+        names.rows.push(row);
+        by_hash.insert(hash, index);
+        EntityId::from_usize(self.base + index)
     }
 
     /// The (id, name) of a numbered entity; `None` for a gazetteer entity's number.
     pub fn get(&self, number: EntityId) -> Option<(String, String)> {
         let table = self.table.lock().unwrap_or_else(|e| e.into_inner());
         let index = number.as_usize().checked_sub(self.base)?;
-        table.entities.get(index).cloned()
+        table
+            .names
+            .get(index)
+            .map(|(id, name)| (id.to_owned(), name.to_owned()))
     }
 
     /// Every entity numbered so far, as (id, name), in number order from the gazetteer's size on.
-    pub fn entities(&self) -> Vec<(String, String)> {
+    pub fn names(&self) -> AutoNames {
         let table = self.table.lock().unwrap_or_else(|e| e.into_inner());
-        table.entities.clone()
+        table.names.clone()
     }
 
     /// Every entity numbered, as (id, name), in number order from the gazetteer's size on.
-    pub fn into_entities(self) -> Vec<(String, String)> {
+    pub fn into_names(self) -> AutoNames {
         let table = self.table.into_inner().unwrap_or_else(|e| e.into_inner());
-        table.entities
+        table.names
+    }
+}
+
+/// A worker's memory of the people it numbered lately, by their names as written.
+///
+/// Most mentions of a person the grammar found repeat a name seen before (the same person later in
+/// the article, or in another one). The cache answers them without making the id, which normalises
+/// the name and allocates, and without the shared table's lock. A fixed number of slots, each
+/// holding the last name that hashed there; a slot's string is reused, so a warm cache allocates
+/// nothing.
+#[derive(Debug)]
+pub struct RecentAutos {
+    slots: Vec<(String, Option<EntityId>)>,
+}
+
+impl Default for RecentAutos {
+    fn default() -> RecentAutos {
+        RecentAutos::new()
+    }
+}
+
+impl RecentAutos {
+    /// Slots: enough for the people of a day's news, 60 KB or so.
+    const SLOTS: usize = 1024;
+
+    /// An empty cache.
+    pub fn new() -> RecentAutos {
+        RecentAutos {
+            slots: vec![(String::new(), None); RecentAutos::SLOTS],
+        }
+    }
+
+    /// The number of the person named `name` (as written), from the cache or from `autos` with the
+    /// id `id` makes.
+    pub fn number(
+        &mut self,
+        autos: &AutoEntities,
+        name: &str,
+        id: impl FnOnce() -> String,
+    ) -> EntityId {
+        let hash = BuildHasherDefault::<WordHasher>::default().hash_one(name);
+        // The slot count divides 2^64: the low bits choose the slot.
+        let slot = &mut self.slots[(hash % RecentAutos::SLOTS as u64) as usize];
+        match slot.1 {
+            Some(number) if slot.0 == name => number,
+            _ => {
+                let number = autos.number(&id(), name);
+                name.clone_into(&mut slot.0);
+                slot.1 = Some(number);
+                number
+            }
+        }
     }
 }
 
@@ -694,11 +825,32 @@ mod tests {
             let second = autos.number("person:auto:ابراهيم-الشيخي", spellings[1]);
             assert_eq!(first, second);
             assert_eq!(first, EntityId(4));
-            let entities = autos.into_entities();
-            assert_eq!(entities.len(), 1);
-            assert_eq!(entities[0].1, "إبراهيم الشيخي");
+            let names = autos.into_names();
+            assert_eq!(names.len(), 1);
+            assert_eq!(
+                names.get(0),
+                Some(("person:auto:ابراهيم-الشيخي", "إبراهيم الشيخي"))
+            );
         }
     }
+
+    /// The cache gives the number the table gives, for a name seen before and for two names in one
+    /// slot.
+    #[test]
+    fn recent_autos_agree_with_the_table() {
+        let autos = AutoEntities::new(4);
+        let mut recent = RecentAutos::new();
+        let names: Vec<String> = (0..3000).map(|i| format!("name {i}")).collect();
+        for round in 0..2 {
+            for (i, name) in names.iter().enumerate() {
+                let id = || format!("person:auto:{name}");
+                let number = recent.number(&autos, name, id);
+                assert_eq!(number, EntityId::from_usize(4 + i), "round {round}: {name}");
+            }
+        }
+        assert_eq!(autos.into_names().len(), names.len());
+    }
+
 
     #[test]
     fn mentions_and_documents() {

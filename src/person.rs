@@ -24,11 +24,15 @@
 //! gazetteer mention (`مطار جون كنيدي`) never fires: the gazetteer's span wins. A grammar name that
 //! runs over a one-word place whose word is name-like takes it (`فالح العيساوي`, not the village).
 
+use std::hash::Hasher;
+use std::sync::Mutex;
+
 use memchr::arch::all::packedpair::HeuristicFrequencyRank;
 use memchr::memmem::FinderBuilder;
 
 use crate::gazetteer::names::Kinds;
-use crate::lexicon::Lexicon;
+use crate::index::codec::{Decoded, Invalid, Reader, Writer};
+use crate::lexicon::{Lexicon, Word as LexiconWord, WordHasher};
 use crate::matcher::{NameWord, PROCLITICS, Resolved, Via, is_quote, last_word};
 use crate::normalize::{OffsetMap, is_invisible, is_word_char};
 use crate::span::LabelId;
@@ -141,6 +145,10 @@ pub(crate) struct Grammar<'g> {
     pub(crate) offsets: &'g OffsetMap,
     /// Word frequencies and, for the words of the name files, their classes.
     pub(crate) lexicon: &'g Lexicon,
+    /// The words of the name files, to answer most questions about classes without the lexicon.
+    pub(crate) filter: &'g KindsFilter,
+    /// The lexicon entries of the words the grammar read lately (a worker's, across documents).
+    pub(crate) words: &'g Mutex<WordCache>,
     pub(crate) person: LabelId,
     pub(crate) place: LabelId,
 }
@@ -163,7 +171,7 @@ impl Grammar<'_> {
         scratch.dropped.resize(found.len(), false);
         let mut covered_until = 0;
         for word in name_words {
-            if word.norm_start < covered_until {
+            if word.norm_start < covered_until || self.is_folded_given_name(hay, word) {
                 continue;
             }
             // A name may open on a one-word place (`فالح` a village too): the name takes it.
@@ -208,9 +216,32 @@ impl Grammar<'_> {
         );
     }
 
+    /// A normalised word's lexicon entry, from the worker's cache when it was read lately.
+    fn word(&self, text: &str) -> LexiconWord {
+        // A worker that panicked mid-lookup left a cache of whole entries: still correct.
+        let mut words = self.words.lock().unwrap_or_else(|e| e.into_inner());
+        words.get(text, self.lexicon)
+    }
+
     /// The name-grammar classes of a normalised word.
     fn kinds(&self, word: &str) -> Kinds {
-        self.lexicon.word(word).kinds
+        if !self.filter.may_have(word) {
+            return Kinds::default();
+        }
+        self.word(word).kinds
+    }
+
+    /// Whether a one-word given name opener is a function word that folds like it (`على` "on",
+    /// `علي` Ali): one written with ى, or a stop word written otherwise than it reads normalised.
+    /// A fifth of the openers in news are `على`: they are turned away here, before any lookup.
+    fn is_folded_given_name(&self, hay: &str, opener: &NameWord) -> bool {
+        let kinds = opener.kinds;
+        let word = (opener.norm_start, opener.norm_end);
+        kinds.any(Kinds::ANY_GIVEN)
+            && !kinds.any(Kinds::TITLE | Kinds::KUNYA)
+            && !hay[word.0..word.1].contains(' ')
+            && ((kinds.any(Kinds::STOP) && !self.written_as_normalized(hay, word))
+                || self.is_folded_function_word(kinds, word))
     }
 
     fn is_person(&self, found: &Found) -> bool {
@@ -270,20 +301,16 @@ impl Grammar<'_> {
             };
             (PersonRule::Kunya, word.0, end)
         } else if kinds.any(Kinds::ANY_GIVEN) && !text.contains(' ') {
-            // The automaton keeps only the opening classes; a function word that folds like a given
-            // name (`على` "on", `علي` Ali) is one only where written without folding.
-            let all = self.kinds(text);
-            let stop = all.any(Kinds::STOP);
-            if (stop && !self.written_as_normalized(hay, word))
-                || self.is_folded_function_word(all, word)
-            {
-                return None;
-            }
+            // A function word that folds like a given name never gets here (see
+            // `is_folded_given_name`).
+            let stop = kinds.any(Kinds::STOP);
             let strong = kinds.any(Kinds::GIVEN) && !stop;
             let (first, known) = self.name_word_after(hay, word.1, found, strong, taking)?;
             let first_text = &hay[first.0..first.1];
-            let zipf = self.lexicon.zipf(first_text);
-            if !strong && !known && (zipf > 0.0 || (stop && !first_text.starts_with("ال"))) {
+            if !strong
+                && !known
+                && (self.word(first_text).zipf > 0.0 || (stop && !first_text.starts_with("ال")))
+            {
                 return None;
             }
             // A noun in ة and an adjective agreeing with it (`عودة مرتقبة`), not a name.
@@ -309,7 +336,7 @@ impl Grammar<'_> {
             };
             let (first, known) = self.name_word_after(hay, word.1, found, false, taking)?;
             let first_text = &hay[first.0..first.1];
-            if first_text.starts_with("ال") || !(known || self.lexicon.zipf(first_text) == 0.0) {
+            if first_text.starts_with("ال") || !(known || self.word(first_text).zipf == 0.0) {
                 return None;
             }
             let end = self.extend(hay, first.1, found, false, taking);
@@ -385,7 +412,8 @@ impl Grammar<'_> {
                 continue;
             }
             let text = &hay[word.0..word.1];
-            let kinds = self.kinds(text);
+            let entry = self.word(text);
+            let kinds = entry.kinds;
             if kinds.any(Kinds::TITLE) {
                 at = word.1; // stacked titles: `المتحدث باسم التحالف العميد`
                 continue;
@@ -397,7 +425,7 @@ impl Grammar<'_> {
                 at = phrase; // `رئيس الوزراء`
                 continue;
             }
-            let zipf = self.lexicon.zipf(text);
+            let zipf = entry.zipf;
             let known = !self.is_folded_function_word(kinds, word)
                 && (kinds.any(Kinds::GIVEN)
                     || (kinds.any(Kinds::COMMON_GIVEN)
@@ -409,7 +437,7 @@ impl Grammar<'_> {
                 && (is_nisba(text) || zipf == 0.0) // `اللواء الخاضع`: a participle
                 && !text.ends_with('ه') // `المتوفاة`: a feminine noun or adjective
                 && !kinds.any(Kinds::NATIONALITY);
-            let rare = !definite && zipf < RARE_ZIPF && self.is_name_word(text);
+            let rare = !definite && zipf < RARE_ZIPF && self.is_name_word_entry(text, entry);
             if (known || surname || rare) && !self.has_tanween(word) {
                 let end = self.extend(hay, word.1, found, true, taking);
                 return Some((word.0, end));
@@ -442,8 +470,22 @@ impl Grammar<'_> {
         taking: &mut Vec<usize>,
     ) -> Option<(Word, bool)> {
         let word = next_word(hay, at)?;
+        let entry = self.word(&hay[word.0..word.1]);
+        self.name_word_at(hay, word, entry, found, strong, taking)
+    }
+
+    /// [`Grammar::name_word_after`] for the word `word`, whose lexicon entry is `entry`.
+    fn name_word_at(
+        &self,
+        hay: &str,
+        word: Word,
+        entry: LexiconWord,
+        found: &[Found],
+        strong: bool,
+        taking: &mut Vec<usize>,
+    ) -> Option<(Word, bool)> {
         let text = &hay[word.0..word.1];
-        let kinds = self.kinds(text);
+        let kinds = entry.kinds;
         if let Some((index, mention)) = self.mention_at(found, word.0) {
             let unglued = mention.word_start() == word.0 && mention.norm_start == word.0;
             // A given name right before a person's name is its patronymic chain
@@ -455,14 +497,14 @@ impl Grammar<'_> {
             let one_word_place = matches!(mention.what, What::Entity(r) if r.label == self.place)
                 && mention.norm_end == word.1
                 && unglued;
-            if !(strong && one_word_place && self.is_name_word(text)) {
+            if !(strong && one_word_place && self.is_name_word_entry(text, entry)) {
                 return None;
             }
             taking.push(index);
             return Some((word, false));
         }
         let known = kinds.any(Kinds::ANY_GIVEN) && !kinds.any(Kinds::STOP);
-        let name = (known || self.is_name_word(text))
+        let name = (known || self.is_name_word_entry(text, entry))
             && !self.has_tanween(word)
             && !self.is_folded_function_word(kinds, word);
         name.then_some((word, known))
@@ -483,8 +525,8 @@ impl Grammar<'_> {
                 break;
             };
             let text = &hay[word.0..word.1];
-            let kinds = self.kinds(text);
-            if kinds.any(Kinds::LINK | Kinds::KUNYA) || text == "عبد" {
+            let entry = self.word(text);
+            if entry.kinds.any(Kinds::LINK | Kinds::KUNYA) || text == "عبد" {
                 // `بن سلمان`, `أبو زيد`, `عبد الرحمن`: the joined word must follow.
                 match self.name_word_after(hay, word.1, found, strong, taking) {
                     Some((next, _)) => at = next.1,
@@ -492,7 +534,7 @@ impl Grammar<'_> {
                 }
                 continue;
             }
-            match self.name_word_after(hay, at, found, strong, taking) {
+            match self.name_word_at(hay, word, entry, found, strong, taking) {
                 Some((next, _)) => at = next.1,
                 None => break,
             }
@@ -502,7 +544,11 @@ impl Grammar<'_> {
 
     /// Whether a word can be part of a name without being a known one.
     fn is_name_word(&self, text: &str) -> bool {
-        let word = self.lexicon.word(text);
+        self.is_name_word_entry(text, self.word(text))
+    }
+
+    /// [`Grammar::is_name_word`] for a word whose lexicon entry is `word`.
+    fn is_name_word_entry(&self, text: &str, word: LexiconWord) -> bool {
         let kinds = word.kinds;
         if kinds.any(Kinds::ANY_GIVEN) {
             return !kinds.any(Kinds::STOP);
@@ -528,7 +574,7 @@ impl Grammar<'_> {
         PROCLITICS.iter().any(|p| {
             text.strip_prefix(p).is_some_and(|rest| {
                 let conjunction = matches!(*p, "و" | "ف");
-                let zipf = self.lexicon.zipf(rest);
+                let zipf = self.word(rest).zipf;
                 (zipf > 0.0 && (conjunction || rest.starts_with("ال")))
                     || (zipf >= RARE_ZIPF && matches!(*p, "ب" | "ل"))
             })
@@ -580,10 +626,9 @@ impl Grammar<'_> {
         // (`مستشفى الملك فهد`, `طريق الأمير سلطان`).
         let mut at = before;
         for _ in 0..3 {
-            let Some((word_start, word)) = self.token_before(hay, at) else {
+            let Some((word_start, _, kinds)) = self.token_before(hay, at) else {
                 return false;
             };
-            let kinds = self.kinds(word);
             if kinds.any(Kinds::EXCLUDED_HEAD) {
                 return true;
             }
@@ -597,18 +642,17 @@ impl Grammar<'_> {
 
     /// Whether a family marker (`آل`, `عائلة`) stands right before `at`.
     fn after_family_marker(&self, hay: &str, at: usize) -> bool {
-        self.word_before(hay, at).is_some_and(|w| {
-            self.kinds(w).any(Kinds::EXCLUDED_HEAD) && !self.kinds(w).any(Kinds::TITLE)
-        })
+        self.kinds_before(hay, at)
+            .is_some_and(|kinds| kinds.any(Kinds::EXCLUDED_HEAD) && !kinds.any(Kinds::TITLE))
     }
 
-    /// The word right before `at` (one space between), without its proclitics.
-    fn word_before<'h>(&self, hay: &'h str, at: usize) -> Option<&'h str> {
-        self.token_before(hay, at).map(|(_, word)| word)
+    /// The classes of the word right before `at` (one space between), without its proclitics.
+    fn kinds_before(&self, hay: &str, at: usize) -> Option<Kinds> {
+        self.token_before(hay, at).map(|(_, _, kinds)| kinds)
     }
 
-    /// Where the word before `at` starts, and the word without its proclitics.
-    fn token_before<'h>(&self, hay: &'h str, at: usize) -> Option<(usize, &'h str)> {
+    /// Where the word before `at` starts, the word without its proclitics, and its classes.
+    fn token_before<'h>(&self, hay: &'h str, at: usize) -> Option<(usize, &'h str, Kinds)> {
         let before = hay[..at].trim_end_matches(|c: char| c == ' ' || is_quote(c));
         if before.len() == at {
             return None;
@@ -618,15 +662,17 @@ impl Grammar<'_> {
             return None;
         }
         let start = before.len() - word.len();
-        if !self.kinds(word).is_empty() {
-            return Some((start, word));
+        let kinds = self.kinds(word);
+        if !kinds.is_empty() {
+            return Some((start, word, kinds));
         }
         let bare = PROCLITICS
             .iter()
             .filter_map(|p| word.strip_prefix(p))
-            .find(|rest| !self.kinds(rest).is_empty())
-            .unwrap_or(word);
-        Some((start, bare))
+            .map(|rest| (rest, self.kinds(rest)))
+            .find(|(_, kinds)| !kinds.is_empty())
+            .unwrap_or((word, kinds));
+        Some((start, bare.0, bare.1))
     }
 
     /// Tags later bare family and given names of the people named in full (gazetteer or grammar).
@@ -723,8 +769,8 @@ impl Grammar<'_> {
                 .strip_suffix('ا')
                 .is_some_and(|c| PROCLITICS.contains(&c));
         let excluded = self
-            .word_before(hay, clitic_start)
-            .is_some_and(|w| self.kinds(w).any(Kinds::EXCLUDED_HEAD | Kinds::TITLE));
+            .kinds_before(hay, clitic_start)
+            .is_some_and(|kinds| kinds.any(Kinds::EXCLUDED_HEAD | Kinds::TITLE));
         if !ok
             || excluded
             || overlaps_any(found, clitic_start, end)
@@ -764,12 +810,141 @@ impl Grammar<'_> {
     /// particle, and not a frequent word (a person a gazetteer lists may have a frequent surname:
     /// `الأسد`; one the grammar found is held to a stricter bar).
     fn is_coreference_key(&self, text: &str, listed: bool) -> bool {
-        let kinds = self.kinds(text);
+        let entry = self.word(text);
+        let kinds = entry.kinds;
         !kinds.any(Kinds::ENDERS | Kinds::NATIONALITY | Kinds::KUNYA | Kinds::COMMON_GIVEN)
             && text != "عبد"
             && is_letters(text)
             && text.chars().count() >= 3
-            && self.lexicon.zipf(text) < if listed { COREF_ZIPF } else { NISBA_ZIPF }
+            && entry.zipf < if listed { COREF_ZIPF } else { NISBA_ZIPF }
+    }
+}
+
+/// A worker's cache of the lexicon entries of the words the grammar read lately, keys inline.
+///
+/// The words around openers are mostly frequent ones (`الخارجية` after `وزير`, `إن` after a name),
+/// read again in document after document. The lexicon's keys lie behind pointers, a cache miss per
+/// lookup; here a word is hashed to one slot that holds its bytes and its entry, 160 KB in all.
+#[derive(Debug, Default)]
+pub(crate) struct WordCache {
+    slots: Box<[CachedWord]>,
+}
+
+/// One slot of [`WordCache`]: a word of at most [`CachedWord::MAX_BYTES`] bytes (`len` 0: empty).
+#[derive(Clone, Copy, Debug)]
+struct CachedWord {
+    len: u8,
+    bytes: [u8; CachedWord::MAX_BYTES],
+    word: LexiconWord,
+}
+
+impl CachedWord {
+    const MAX_BYTES: usize = 31;
+
+    fn empty() -> CachedWord {
+        CachedWord {
+            len: 0,
+            bytes: [0; CachedWord::MAX_BYTES],
+            word: LexiconWord::default(),
+        }
+    }
+}
+
+impl WordCache {
+    /// Slots, a power of two.
+    const SLOTS: usize = 4096;
+
+    /// The lexicon entry of `text`: the cached one, or the lexicon's, then cached.
+    fn get(&mut self, text: &str, lexicon: &Lexicon) -> LexiconWord {
+        let bytes = text.as_bytes();
+        let Ok(len) = u8::try_from(bytes.len()) else {
+            return lexicon.word(text);
+        };
+        if len == 0 || bytes.len() > CachedWord::MAX_BYTES {
+            return lexicon.word(text);
+        }
+        if self.slots.is_empty() {
+            self.slots = vec![CachedWord::empty(); WordCache::SLOTS].into_boxed_slice();
+        }
+        let mut hasher = WordHasher::default();
+        hasher.write(bytes);
+        let hash = hasher.finish();
+        let index = usize::try_from((hash ^ (hash >> 32)) % WordCache::SLOTS as u64)
+            .expect("a slot index fits in usize");
+        let slot = &mut self.slots[index];
+        if slot.len == len && slot.bytes[..bytes.len()] == *bytes {
+            return slot.word;
+        }
+        let word = lexicon.word(text);
+        slot.len = len;
+        slot.bytes[..bytes.len()].copy_from_slice(bytes);
+        slot.word = word;
+        word
+    }
+}
+
+/// A Bloom filter over the words and phrases of the name files: a word it turns away has no classes.
+///
+/// The grammar asks for the classes of the words around every opener (the word before, for an
+/// excluded head; the words after a title, for a title phrase), and most such words are in none of
+/// the name files. The lexicon answers with a hash lookup whose key lies behind a pointer, a cache
+/// miss each; this filter's 8 KB stay in the cache and turn away all but a few per cent of them.
+#[derive(Clone, Debug)]
+pub(crate) struct KindsFilter {
+    bits: Box<[u64]>,
+}
+
+impl KindsFilter {
+    /// Bits in the filter: 2^16, two per word; with the 4,500 words of the default name files, one
+    /// word in sixty passes without being one.
+    const BITS: u64 = 1 << 16;
+
+    /// A filter that lets through every word of `words`.
+    pub(crate) fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> KindsFilter {
+        let mut bits = vec![0u64; (KindsFilter::BITS / 64) as usize].into_boxed_slice();
+        for word in words {
+            for bit in KindsFilter::bits_of(word) {
+                bits[(bit / 64) as usize] |= 1 << (bit % 64);
+            }
+        }
+        KindsFilter { bits }
+    }
+
+    /// Appends the filter to an index image.
+    pub(crate) fn write_image(&self, w: &mut Writer) {
+        w.u32(self.bits.len() as u32);
+        for &word in &self.bits {
+            w.u64(word);
+        }
+    }
+
+    /// Reads a filter written by [`KindsFilter::write_image`]; one of another size is refused.
+    pub(crate) fn read_image(r: &mut Reader<'_>) -> Decoded<KindsFilter> {
+        let count = r.count(8, "name filter")?;
+        if count as u64 != KindsFilter::BITS / 64 {
+            return Err(Invalid("name filter"));
+        }
+        let bits = (0..count)
+            .map(|_| r.u64("name filter"))
+            .collect::<Decoded<Box<[u64]>>>()?;
+        Ok(KindsFilter { bits })
+    }
+
+    /// Whether `word` may be one of the filter's words; `false` means it is not.
+    #[inline]
+    pub(crate) fn may_have(&self, word: &str) -> bool {
+        KindsFilter::bits_of(word)
+            .iter()
+            .all(|&bit| self.bits[(bit / 64) as usize] & (1 << (bit % 64)) != 0)
+    }
+
+    /// The word's two bits: two slices of one FNV-1a hash.
+    #[inline]
+    fn bits_of(word: &str) -> [u64; 2] {
+        let mut hasher = WordHasher::default();
+        hasher.write(word.as_bytes());
+        let hash = hasher.finish();
+        [hash % KindsFilter::BITS, (hash >> 32) % KindsFilter::BITS]
     }
 }
 
@@ -847,7 +1022,7 @@ mod tests {
     use crate::testing::gazetteer_of;
     use crate::{Lexicon, Named, Tagger, Via};
 
-    use super::PersonRule;
+    use super::{KindsFilter, PersonRule, WordCache};
 
     /// A few entities and the name words the rows need; the embedded lexicon gives frequencies.
     const YAML: &str = "
@@ -1070,6 +1245,42 @@ entities:
             .map(|(s, id, _)| (s.as_str(), id.as_str()))
             .collect();
         assert_eq!(ids, [("بشار الأسد", "p:assad"), ("بشار", "p:assad")]);
+    }
+
+    /// The filter never turns away a word it was built from, and turns away most others.
+    #[test]
+    fn the_kinds_filter_has_no_false_negatives() {
+        let words: Vec<String> = (0..4500).map(|i| format!("كلمه{i}")).collect();
+        let filter = KindsFilter::new(words.iter().map(String::as_str));
+        assert!(words.iter().all(|w| filter.may_have(w)));
+        let passed = (0..10_000)
+            .filter(|i| filter.may_have(&format!("اخرى{i}")))
+            .count();
+        assert!(passed < 500, "{passed} of 10,000 other words passed");
+    }
+
+    /// The cache gives the lexicon's entry, for words read again, words sharing a slot, and words
+    /// too long to cache.
+    #[test]
+    fn the_word_cache_agrees_with_the_lexicon() {
+        let lexicon = Lexicon::embedded();
+        let mut cache = WordCache::default();
+        let mut words: Vec<String> = ["في", "الخارجية", "باسلمة", "ال", ""]
+            .iter()
+            .map(|w| (*w).to_owned())
+            .collect();
+        words.extend((0..10_000).map(|i| format!("كلمه{i}")));
+        words.push("كلمة طويلة جدا لا تتسع لها الخانة".to_owned());
+        for round in 0..2 {
+            for word in &words {
+                let (got, want) = (cache.get(word, &lexicon), lexicon.word(word));
+                assert_eq!(
+                    (got.zipf, got.kinds),
+                    (want.zipf, want.kinds),
+                    "round {round}: {word}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -8,8 +8,9 @@ mod builder;
 
 pub use builder::TaggerBuilder;
 
+use std::sync::{Arc, Mutex};
+
 use crate::error::{Error, Result};
-use std::sync::Arc;
 
 use crate::gazetteer::GazetteerBuilder;
 use crate::gazetteer::{DEFAULT_LABELS, Gazetteer, PLACE_LABEL};
@@ -18,7 +19,7 @@ use crate::index::{Image, IndexCache, Slot};
 use crate::lexicon::Lexicon;
 use crate::matcher::{Engine, MatchScratch, Matcher, Rejection, Via, facility};
 use crate::normalize::{MAX_EXPANSION, Normalized, Normalizer, is_invisible};
-use crate::person::{Found, Grammar, PersonScratch, What, keep_apart};
+use crate::person::{Found, Grammar, PersonScratch, What, WordCache, keep_apart};
 use crate::span::{AliasId, EntityId, LabelId, Span};
 
 /// The prefix of the ids of people found by the name grammar: `person:auto:` + the normalised name,
@@ -93,6 +94,10 @@ pub struct Scratch {
     matches: MatchScratch,
     found: Vec<Found>,
     persons: PersonScratch,
+    /// The person-name grammar's cache of lexicon entries, kept across documents. Only this
+    /// scratch's worker locks it (a scratch is used through `&mut`), so the lock is never
+    /// contended; it keeps the scratch `Sync` like every public type.
+    words: Mutex<WordCache>,
 }
 
 impl Scratch {
@@ -406,6 +411,8 @@ impl Tagger {
                 original: text,
                 offsets: &normalized.offsets,
                 lexicon: self.matcher.lexicon(),
+                filter: self.matcher.name_filter(),
+                words: &scratch.words,
                 person: PERSON_LABEL,
                 place: PLACE_LABEL,
             };

@@ -16,6 +16,7 @@ use rasid::count::{AutoEntities, CountTable, Counter, DocumentRowWriter, Filter,
 use super::args::{CountArgs, CountFormat};
 use super::atomic::AtomicOutput;
 use super::labels;
+use super::memory;
 use super::progress::Progress;
 use super::{EXIT_TROUBLE, Failure, build_tagger};
 use rasid::corpus as parallel;
@@ -27,9 +28,11 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
         return merge(args);
     }
     let threads = parallel::threads(args.threads)?;
+    memory::map_large_buffers();
     // First, so that an output that cannot be written fails before any work.
     let mut output = AtomicOutput::new(args.output.as_deref())?;
     let tagger = build_tagger(&args.gazetteer)?;
+    memory::release_free_memory();
     let labels = labels::resolve(&args.labels, tagger.gazetteer().labels())?;
     let mut filter = Filter::default();
     filter.labels = labels;
@@ -77,6 +80,8 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     }
     let documents_counted = counter.documents();
     if !args.by_document {
+        // The workers' buffers are gone; the table is the run's last large allocation.
+        memory::release_free_memory();
         let table = counter.into_table(&tagger, &filter);
         table.write(output.writer(), args.format.into(), args.group_by.is_some())?;
     }

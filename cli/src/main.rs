@@ -15,6 +15,7 @@ mod export;
 mod html;
 mod input;
 mod labels;
+mod memory;
 mod progress;
 mod suggest;
 mod tag;

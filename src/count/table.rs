@@ -170,7 +170,9 @@ impl<'a> CountTable<'a> {
             r.mentions >= min_mentions
                 && (labels.is_empty() || labels.iter().any(|l| *l == r.label))
         });
-        self.entities.sort_by(|a, b| {
+        // A row is one (group, id), so the order is total and an unstable sort gives the stable
+        // one's result, in place: the stable sort's buffer was a copy of every row at the run's peak.
+        self.entities.sort_unstable_by(|a, b| {
             a.group
                 .cmp(&b.group)
                 .then(b.mentions.cmp(&a.mentions))

@@ -11,6 +11,7 @@ use crate::gazetteer::image::{when_code, when_from};
 use crate::gazetteer::names::Kinds;
 use crate::index::codec::{Decoded, Invalid, Reader, Writer};
 use crate::lexicon::Lexicon;
+use crate::person::KindsFilter;
 use crate::span::{AliasId, EntityId, LabelId};
 
 fn write_candidate(c: &Candidate, w: &mut Writer) {
@@ -63,6 +64,7 @@ impl Matcher {
             w.u16(country);
         }
         self.lexicon.write_image(w);
+        self.name_filter.write_image(w);
         self.automaton.write_image(w);
     }
 
@@ -100,6 +102,7 @@ impl Matcher {
             .map(|_| r.u16("country"))
             .collect::<Decoded<Vec<_>>>()?;
         let lexicon = Lexicon::read_image(r)?;
+        let name_filter = KindsFilter::read_image(r)?;
         let automaton = Automaton::read_image(r, patterns.len())?;
         Ok(Matcher {
             automaton,
@@ -108,6 +111,7 @@ impl Matcher {
             lexicon,
             entity_country,
             he_words: teh_marbuta::HeWords::embedded(),
+            name_filter,
         })
     }
 }

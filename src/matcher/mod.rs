@@ -41,7 +41,7 @@ use crate::gazetteer::names::Kinds;
 use crate::gazetteer::{Gazetteer, PLACE_LABEL, When};
 use crate::lexicon::Lexicon;
 use crate::normalize::{Normalized, is_word_char};
-use crate::person::PersonRule;
+use crate::person::{KindsFilter, PersonRule};
 use crate::span::{AliasId, EntityId, LabelId};
 
 /// Each entity's country as a number, the same for the same country code, 0 for none.
@@ -121,11 +121,12 @@ struct PatternInfo {
     /// such a pattern can pass where this one failed at the same start: a cut inside a word leaves a
     /// word character after it. Without one, a rejected match needs no retry.
     has_word_prefix: bool,
-    /// The person-name grammar's classes of this word or phrase (a given name, a title, ...); a
-    /// pattern may be a name word only, with no candidates.
+    /// The person-name grammar's classes of this word or phrase (a given name, a title, ...), all
+    /// of them when one opens a name, none otherwise; a pattern may be a name word only, with no
+    /// candidates.
     name_kinds: Kinds,
-    /// The opening classes of the pattern's first word when the pattern is longer: a name opens
-    /// there even if the alias is not taken (`أبو قتادة المغربي`, an alias `أبو قتادة` with no anchor).
+    /// The classes of the pattern's first word when the pattern is longer and that word opens a
+    /// name: a name opens there even if the alias is not taken (`أبو قتادة المغربي`, an alias `أبو قتادة` with no anchor).
     first_word_kinds: Kinds,
 }
 
@@ -141,6 +142,8 @@ pub(crate) struct Matcher {
     entity_country: Vec<u16>,
     /// Words written with a final ه that are no spelling of a name in ة (see [`teh_marbuta`]).
     he_words: teh_marbuta::HeWords,
+    /// The words of the name files, for the person-name grammar's lookups.
+    name_filter: KindsFilter,
 }
 
 /// How a candidate fared at one match.
@@ -200,6 +203,7 @@ pub(crate) struct NameWord {
     pub(crate) norm_end: usize,
     /// Where its proclitics start (`norm_start` when there are none).
     pub(crate) norm_clitic_start: usize,
+    /// All its classes in the name files, as the lexicon gives them.
     pub(crate) kinds: Kinds,
 }
 
@@ -382,10 +386,11 @@ impl Matcher {
         // Aliases first, so that a stable sort keeps gazetteer order within a key and a key that is
         // a name word too gets its alias as the pattern's first candidate.
         let name_parts = gazetteer.name_parts();
+        // A word that opens a name keeps all its classes (a given name that folds like a function
+        // word: `FINAL_YEH`, `STOP`), so that the grammar needs no lookup of its own to read it.
         let openers = name_parts
             .iter()
-            .map(|(word, kinds)| (word, kinds.only(Kinds::OPENERS)))
-            .filter(|(_, kinds)| name_words && !kinds.is_empty());
+            .filter(|(_, kinds)| name_words && !kinds.only(Kinds::OPENERS).is_empty());
         let mut entries: Vec<(&str, Entry)> = aliases
             .iter()
             .enumerate()
@@ -410,9 +415,9 @@ impl Matcher {
                     has_word_prefix: false,
                     name_kinds: Kinds::default(),
                     first_word_kinds: match first_word_len < key.len() && name_words {
-                        true => name_parts
-                            .kinds(&key[..first_word_len])
-                            .only(Kinds::OPENERS),
+                        true => Some(name_parts.kinds(&key[..first_word_len]))
+                            .filter(|kinds| kinds.any(Kinds::OPENERS))
+                            .unwrap_or_default(),
                         false => Kinds::default(),
                     },
                 });
@@ -458,12 +463,18 @@ impl Matcher {
             lexicon,
             entity_country: entity_countries(gazetteer),
             he_words: teh_marbuta::HeWords::embedded(),
+            name_filter: KindsFilter::new(name_parts.iter().map(|(word, _)| word)),
         }
     }
 
     /// The word list that decides proclitics, for the name grammar's word frequencies too.
     pub(crate) fn lexicon(&self) -> &Lexicon {
         &self.lexicon
+    }
+
+    /// The filter over the words of the name files.
+    pub(crate) fn name_filter(&self) -> &KindsFilter {
+        &self.name_filter
     }
 
     /// Finds every accepted match in `text`, in order, never overlapping, into `scratch.raw`.
