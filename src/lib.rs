@@ -37,6 +37,7 @@ mod normalize;
 mod person;
 pub mod record;
 mod span;
+pub mod suggest;
 mod tagger;
 #[cfg(test)]
 mod testing;
@@ -108,6 +109,9 @@ const _: fn() = || {
     send_sync::<coverage::Report<'static>>();
     send_sync::<coverage::Row<'static>>();
     send_sync::<coverage::Tally>();
+    send_sync::<suggest::Candidate>();
+    send_sync::<suggest::Collector<'static>>();
+    send_sync::<suggest::Header>();
     send_sync::<count::AutoEntities>();
     send_sync::<count::CountFormat>();
     send_sync::<count::CountRow<'static>>();

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use rasid::Normalizer;
+use crate::normalize::Normalizer;
 
 /// The entity types a cue can suggest.
 pub(super) const PLACE: &str = "PLACE";

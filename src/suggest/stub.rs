@@ -4,22 +4,41 @@
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
-use rasid::{Gazetteer, Normalizer, yaml_scalar};
+use crate::gazetteer::{Gazetteer, yaml_scalar};
+use crate::normalize::Normalizer;
 
 use super::Candidate;
 use super::cues::{ARMED_GROUP, PERSON, PLACE};
 use super::page::{is_word_char, one_line};
 
 /// What the output's opening comment says.
-pub(super) struct Header {
-    pub(super) candidates: usize,
-    pub(super) documents: u64,
-    pub(super) min_count: u64,
-    pub(super) source: String,
+#[derive(Clone, Debug)]
+pub struct Header {
+    candidates: usize,
+    documents: u64,
+    min_count: u64,
+    source: String,
+}
+
+impl Header {
+    /// The number of candidates written, the documents read, the least count kept, and how the
+    /// corpus is named in each stub's `sources:`.
+    pub fn new(candidates: usize, documents: u64, min_count: u64, source: String) -> Header {
+        Header {
+            candidates,
+            documents,
+            min_count,
+            source,
+        }
+    }
 }
 
 /// Writes the stubs as one YAML list, each with a comment on where it was seen.
-pub(super) fn write_stubs(
+///
+/// # Errors
+///
+/// The writer's.
+pub fn write_stubs(
     out: &mut dyn Write,
     header: &Header,
     candidates: &[Candidate],
@@ -269,7 +288,11 @@ mod tests {
     #[test]
     fn ids_do_not_clash() {
         let yaml = "- {id: place:jrabls, type: PLACE, name: جرابلس, name_en: Jarabulus}";
-        let gazetteer = crate::test_gazetteer(yaml);
+        let gazetteer = Gazetteer::builder()
+            .defaults(false)
+            .add_yaml("t.yml", yaml)
+            .build()
+            .unwrap_or_else(|e| panic!("{e}\n{yaml}"));
         let mut ids = IdMaker::new(&gazetteer);
         // Taken by the gazetteer, then by the first stub.
         assert_eq!(ids.make(PLACE, "jrabls", 1), "place:jrabls-2");

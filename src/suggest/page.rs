@@ -1,7 +1,7 @@
 //! One document as `suggest` reads it: its words, their normalised forms and the mentions that cover
 //! them, and the runs of untagged words after cue words.
 
-use rasid::{Normalized, Normalizer};
+use crate::normalize::{Normalized, Normalizer};
 
 use super::cues::{ARMED_GROUP, LISTS, PERSON, PLACE, PROCLITICS, in_set_after_clitics, is_nisba};
 
