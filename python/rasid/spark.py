@@ -104,12 +104,13 @@ def with_mentions(
 
     options = _options(gazetteers, defaults, person_grammar)
 
-    def tag_one(text: Optional[str]) -> Optional[list]:
+    # No annotations: PySpark would read them as asking for a pandas UDF.
+    def tag_one(text):  # type: ignore[no-untyped-def]
         if text is None:
             return None
         return _rows(tagger(options).tag(text))
 
-    udf = F.udf(tag_one, mention_schema())
+    udf = F.udf(tag_one, mention_schema(), useArrow=False)
     return df.withColumn(output_col, udf(F.col(text_col)))
 
 
