@@ -30,6 +30,7 @@ mod lexicon;
 mod matcher;
 mod normalize;
 mod person;
+pub mod record;
 mod span;
 mod tagger;
 #[cfg(test)]
@@ -46,3 +47,38 @@ pub use normalize::{Normalized, Normalizer};
 pub use person::PersonRule;
 pub use span::{AliasId, EntityId, LabelId, Span};
 pub use tagger::{AUTO_PERSON_PREFIX, Mention, Named, Rejected, Scratch, Tagger};
+
+/// Every public type can be shared and sent between threads: checked when the library compiles.
+const _: fn() = || {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Alias>();
+    send_sync::<Attributes>();
+    send_sync::<Category>();
+    send_sync::<Entity>();
+    send_sync::<Gazetteer>();
+    send_sync::<GazetteerBuilder>();
+    send_sync::<When>();
+    send_sync::<Diagnostic>();
+    send_sync::<Error>();
+    send_sync::<ErrorKind>();
+    send_sync::<Level>();
+    send_sync::<Lexicon>();
+    send_sync::<Rejection>();
+    send_sync::<Via>();
+    send_sync::<Normalized>();
+    send_sync::<Normalizer>();
+    send_sync::<PersonRule>();
+    send_sync::<AliasId>();
+    send_sync::<EntityId>();
+    send_sync::<LabelId>();
+    send_sync::<Span>();
+    send_sync::<Mention>();
+    send_sync::<Named>();
+    send_sync::<Rejected>();
+    send_sync::<Scratch>();
+    send_sync::<Tagger>();
+    send_sync::<record::MentionRecord<'static>>();
+    send_sync::<record::Geo<'static>>();
+    send_sync::<record::Explanation>();
+    send_sync::<record::RejectedRecord<'static>>();
+};

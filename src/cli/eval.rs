@@ -19,9 +19,9 @@ use rasid::Scratch;
 use rasid::eval::{Counts, Evaluation, LabelMap, LabeledSpan};
 
 use super::args::GazetteerArgs;
-use super::output::records;
 use super::{Failure, build_tagger};
 use gold::{GoldDocument, GoldFormat};
+use rasid::record::MentionRecord;
 use show::{Listing, Prediction};
 
 const EXAMPLES: &str = "\
@@ -103,7 +103,7 @@ pub(crate) fn run(args: &EvalArgs) -> Result<u8, Failure> {
     for document in &documents {
         let mut mentions = Vec::new();
         tagger.tag_with(&mut scratch, &document.text, |m| mentions.push(m))?;
-        let records = records(&tagger, &document.text, &mentions);
+        let records = MentionRecord::all(&tagger, &document.text, &mentions, false);
         let predicted: Vec<LabeledSpan> = records
             .iter()
             .map(|r| LabeledSpan::new(r.start, r.end, r.label))

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::io::{self, Write};
 
-use super::output::MentionRecord;
+use rasid::record::MentionRecord;
 
 /// Highlight colours as (background, accent), one CSS class `cN` each. The first entries belong to
 /// the built-in types, in [`BUILT_IN`] order, so a type looks the same on every page; user types

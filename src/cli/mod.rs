@@ -16,7 +16,6 @@ mod gz;
 mod html;
 mod input;
 mod labels;
-mod output;
 mod parallel;
 mod progress;
 mod suggest;

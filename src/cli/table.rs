@@ -210,7 +210,7 @@ impl<'w, W: Write + ?Sized> Delimited<'w, W> {
             }
             if self.format == CountFormat::Tsv {
                 self.out
-                    .write_all(super::output::tsv_field(field).as_bytes())?;
+                    .write_all(rasid::record::tsv_field(field).as_bytes())?;
             } else if field.contains([',', '"', '\n', '\r']) {
                 write!(self.out, "\"{}\"", field.replace('"', "\"\""))?;
             } else {

@@ -7,9 +7,9 @@ use rasid::Scratch;
 use super::args::{TagArgs, TagFormat};
 use super::documents::{self, BATCH_BYTES, Input, RawDocument, Skip};
 use super::input::InputName;
-use super::output::{MentionRecord, RejectedRecord, explain, records, rejected_records, tsv_field};
 use super::parallel;
 use super::{EXIT_TROUBLE, Failure, build_tagger};
+use rasid::record::{MentionRecord, RejectedRecord, tsv_field};
 
 pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
     // Checked first: a bad -j is a usage error whatever the inputs.
@@ -69,12 +69,13 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
             code = EXIT_TROUBLE;
             continue;
         }
-        let mut entities = records(&tagger, &text, &mentions);
-        if args.explain {
-            explain(&tagger, &text, &mentions, &mut entities);
-        }
+        let entities = MentionRecord::all(&tagger, &text, &mentions, args.explain);
         let rejected = if args.explain_rejected {
-            Some(rejected_records(&tagger, &text, &tagger.rejections(&text)?))
+            Some(RejectedRecord::all(
+                &tagger,
+                &text,
+                &tagger.rejections(&text)?,
+            ))
         } else {
             None
         };
@@ -153,7 +154,7 @@ fn tag_json_lines(
                 };
                 // Other formats show each line as a document named `file:line`; only JSON Lines
                 // output passes the document's own fields through.
-                let records = records(tagger, &line.text, &line.mentions);
+                let records = MentionRecord::all(tagger, &line.text, &line.mentions, false);
                 let document = DocumentRecord {
                     path: &line.location,
                     entities: &records,
@@ -303,7 +304,7 @@ impl TaggedLine {
             out.push(b',');
         }
         out.extend_from_slice(b"\"entities\":");
-        let records = records(tagger, &self.text, &self.mentions);
+        let records = MentionRecord::all(tagger, &self.text, &self.mentions, false);
         serde_json::to_writer(&mut *out, &records).expect("records serialise");
         out.extend_from_slice(b"}\n");
     }
