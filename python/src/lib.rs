@@ -178,9 +178,9 @@ impl Tagger {
     #[pyo3(signature = (text, *, explain = false))]
     fn tag<'py>(&self, py: Python<'py>, text: &str, explain: bool) -> PyResult<Bound<'py, PyList>> {
         let tagger = &*self.inner;
-        let tagged = py.detach(|| tag_one(tagger, &mut Scratch::new(), text, explain));
+        let tagged = py.detach(|| tag_one(tagger, &mut Scratch::new(), text));
         let tagged = tagged.map_err(|e| to_py_err(&e))?;
-        record::to_python(py, tagger, text, &tagged)
+        record::to_python(py, tagger, text, &tagged, explain)
     }
 
     /// Tags many texts, in parallel, and yields each text's mentions (as :meth:`tag` gives them)
@@ -328,10 +328,9 @@ impl TagIter {
             let first = state.read;
             state.read += texts.len();
             let tagger = &*self.tagger;
-            let (explain, threads) = (self.explain, self.threads);
+            let threads = self.threads;
             let scratches = &mut state.scratches;
-            let results =
-                py.detach(|| record::tag_batch(tagger, &texts, explain, threads, scratches));
+            let results = py.detach(|| record::tag_batch(tagger, &texts, threads, scratches));
             if let Some((i, Err(e))) = results.iter().enumerate().find(|(_, r)| r.is_err()) {
                 return Err(to_py_err_at(e, &format!("text {}", first + i)));
             }
@@ -342,7 +341,7 @@ impl TagIter {
                 .collect();
         }
         let (text, tagged) = state.ready.pop_front().expect("a batch is never empty");
-        record::to_python(py, &self.tagger, &text, &tagged).map(Some)
+        record::to_python(py, &self.tagger, &text, &tagged, self.explain).map(Some)
     }
 }
 

@@ -1,8 +1,8 @@
 //! Mentions as Python dicts with the fields and values of `rasid tag --format json`'s entities.
 //!
-//! The work is split in two: [`tag_one`] and [`tag_batch`] run without the interpreter and keep
-//! everything a record needs (code-point offsets, the explanation's steps); [`to_python`] only
-//! builds the dicts.
+//! Tagging ([`tag_one`], [`tag_batch`]) runs without the interpreter; [`to_python`] turns the
+//! library's own records ([`rasid::record::MentionRecord`], what the command line serialises) into
+//! dicts, so both give the same fields in the same order.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -11,52 +11,17 @@ use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-use rasid::{Mention, Named, Normalizer, Scratch, Tagger, Via};
+use rasid::record::MentionRecord;
+use rasid::{Mention, Scratch, Tagger};
 
 /// One text's mentions, ready to become dicts.
-#[derive(Debug, Default)]
-pub(crate) struct Tagged {
-    mentions: Vec<Mention>,
-    /// The code-point (start, end) of each mention.
-    code_points: Vec<(usize, usize)>,
-    /// With `explain`: the normalisation steps of each mention's text.
-    steps: Option<Vec<Vec<&'static str>>>,
-}
+pub(crate) type Tagged = Vec<Mention>;
 
-/// Tags one text and counts its mentions' code points.
-pub(crate) fn tag_one(
-    tagger: &Tagger,
-    scratch: &mut Scratch,
-    text: &str,
-    explain: bool,
-) -> rasid::Result<Tagged> {
-    let mut tagged = Tagged::default();
-    tagger.tag_with(scratch, text, |m| tagged.mentions.push(m))?;
-    // Mentions come in text order and never overlap, so one pass over the text counts them all.
-    let (mut byte, mut chars) = (0, 0);
-    let mut advance = |to: usize| {
-        chars += text[byte..to].chars().count();
-        byte = to;
-        chars
-    };
-    tagged.code_points = tagged
-        .mentions
-        .iter()
-        .map(|m| (advance(m.span.start), advance(m.span.end)))
-        .collect();
-    if explain {
-        let normalizer = Normalizer::new();
-        tagged.steps = Some(
-            tagged
-                .mentions
-                .iter()
-                .map(|m| {
-                    normalizer.explain(&text[m.proclitics.start.min(m.span.start)..m.span.end])
-                })
-                .collect(),
-        );
-    }
-    Ok(tagged)
+/// Tags one text.
+pub(crate) fn tag_one(tagger: &Tagger, scratch: &mut Scratch, text: &str) -> rasid::Result<Tagged> {
+    let mut mentions = Vec::new();
+    tagger.tag_with(scratch, text, |m| mentions.push(m))?;
+    Ok(mentions)
 }
 
 /// Documents a worker takes at a time from a batch: few enough to balance long and short texts.
@@ -66,7 +31,6 @@ const CHUNK: usize = 8;
 pub(crate) fn tag_batch(
     tagger: &Tagger,
     texts: &[String],
-    explain: bool,
     threads: usize,
     scratches: &mut Vec<Scratch>,
 ) -> Vec<rasid::Result<Tagged>> {
@@ -78,7 +42,7 @@ pub(crate) fn tag_batch(
         let scratch = &mut scratches[0];
         return texts
             .iter()
-            .map(|text| tag_one(tagger, scratch, text, explain))
+            .map(|text| tag_one(tagger, scratch, text))
             .collect();
     }
     let next = AtomicUsize::new(0);
@@ -98,7 +62,7 @@ pub(crate) fn tag_batch(
                     done.extend(
                         texts[start..end]
                             .iter()
-                            .map(|text| tag_one(tagger, scratch, text, explain)),
+                            .map(|text| tag_one(tagger, scratch, text)),
                     );
                     let mut results = results.lock().unwrap_or_else(|e| e.into_inner());
                     for (slot, result) in results[start..end].iter_mut().zip(done.drain(..)) {
@@ -116,84 +80,56 @@ pub(crate) fn tag_batch(
         .collect()
 }
 
-/// The mentions of `text` as a list of dicts, keys in the order of the command line's JSON.
+/// The mentions of `text` as a list of dicts, keys in the order of the command line's JSON: a key
+/// the JSON leaves out (a place field the gazetteer does not give, `explain` unasked) is left out.
 pub(crate) fn to_python<'py>(
     py: Python<'py>,
     tagger: &Tagger,
     text: &str,
-    tagged: &Tagged,
+    mentions: &[Mention],
+    explain: bool,
 ) -> PyResult<Bound<'py, PyList>> {
-    let gazetteer = tagger.gazetteer();
     let list = PyList::empty(py);
-    for (i, (m, &(start, end))) in tagged.mentions.iter().zip(&tagged.code_points).enumerate() {
+    for r in MentionRecord::all(tagger, text, mentions, explain) {
         let d = PyDict::new(py);
-        d.set_item(intern!(py, "start"), start)?;
-        d.set_item(intern!(py, "end"), end)?;
-        d.set_item(intern!(py, "byte_start"), m.span.start)?;
-        d.set_item(intern!(py, "byte_end"), m.span.end)?;
-        d.set_item(intern!(py, "text"), &text[m.span.range()])?;
-        d.set_item(intern!(py, "label"), gazetteer.label_name(m.label))?;
-        let proclitics = &text[m.proclitics.range()];
-        match m.named {
-            Named::Entity { entity, alias } => {
-                let entity = gazetteer.entity(entity);
-                d.set_item(intern!(py, "id"), entity.id.as_str())?;
-                d.set_item(intern!(py, "name"), entity.name.as_str())?;
-                d.set_item(intern!(py, "alias"), gazetteer.alias(alias).text.as_str())?;
-                d.set_item(intern!(py, "proclitics"), proclitics)?;
-                // As the command line's JSON: the English name always, the rest when known.
-                let attributes = entity.attributes();
-                d.set_item(intern!(py, "name_en"), entity.name_en.as_str())?;
-                if let Some(country) = &attributes.country {
-                    d.set_item(intern!(py, "country"), country.as_str())?;
-                }
-                if let Some(admin1) = &attributes.admin1 {
-                    d.set_item(intern!(py, "admin1"), admin1.as_str())?;
-                }
-                if let Some(lat) = attributes.lat {
-                    d.set_item(intern!(py, "lat"), lat)?;
-                }
-                if let Some(lon) = attributes.lon {
-                    d.set_item(intern!(py, "lon"), lon)?;
-                }
-            }
-            Named::Person { name } => {
-                let name = &text[name.range()];
-                d.set_item(intern!(py, "id"), tagger.person_id(name))?;
-                d.set_item(intern!(py, "name"), name)?;
-                d.set_item(intern!(py, "alias"), &text[m.span.range()])?;
-                d.set_item(intern!(py, "proclitics"), proclitics)?;
-            }
+        d.set_item(intern!(py, "start"), r.start)?;
+        d.set_item(intern!(py, "end"), r.end)?;
+        d.set_item(intern!(py, "byte_start"), r.byte_start)?;
+        d.set_item(intern!(py, "byte_end"), r.byte_end)?;
+        d.set_item(intern!(py, "text"), r.text)?;
+        d.set_item(intern!(py, "label"), r.label)?;
+        d.set_item(intern!(py, "id"), r.id.as_ref())?;
+        d.set_item(intern!(py, "name"), r.name)?;
+        d.set_item(intern!(py, "alias"), r.alias)?;
+        d.set_item(intern!(py, "proclitics"), r.proclitics)?;
+        let geo = &r.geo;
+        if let Some(name_en) = geo.name_en {
+            d.set_item(intern!(py, "name_en"), name_en)?;
         }
-        if let Some(steps) = &tagged.steps {
-            d.set_item(
-                intern!(py, "explain"),
-                explanation(py, tagger, m, &steps[i])?,
-            )?;
+        if let Some(country) = geo.country {
+            d.set_item(intern!(py, "country"), country)?;
+        }
+        if let Some(admin1) = geo.admin1 {
+            d.set_item(intern!(py, "admin1"), admin1)?;
+        }
+        if let Some(lat) = geo.lat {
+            d.set_item(intern!(py, "lat"), lat)?;
+        }
+        if let Some(lon) = geo.lon {
+            d.set_item(intern!(py, "lon"), lon)?;
+        }
+        if let Some(e) = &r.explain {
+            let x = PyDict::new(py);
+            x.set_item("when", e.when)?;
+            x.set_item("via", e.via)?;
+            x.set_item("steps", &e.steps)?;
+            x.set_item("choices", e.choices)?;
+            if let Some(rule) = e.rule {
+                x.set_item("rule", rule)?;
+            }
+            d.set_item(intern!(py, "explain"), x)?;
         }
         list.append(d)?;
     }
     Ok(list)
-}
-
-/// How one mention matched, as `rasid tag --explain` gives it.
-fn explanation<'py>(
-    py: Python<'py>,
-    tagger: &Tagger,
-    m: &Mention,
-    steps: &[&'static str],
-) -> PyResult<Bound<'py, PyDict>> {
-    let when = match m.named {
-        Named::Entity { alias, .. } => tagger.gazetteer().alias(alias).when.as_str(),
-        Named::Person { .. } => "grammar",
-    };
-    let d = PyDict::new(py);
-    d.set_item("when", when)?;
-    d.set_item("via", m.via.as_str())?;
-    d.set_item("steps", steps)?;
-    d.set_item("choices", m.choices)?;
-    if let Via::Grammar(rule) = m.via {
-        d.set_item("rule", rule.as_str())?;
-    }
-    Ok(d)
 }
