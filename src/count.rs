@@ -1,13 +1,453 @@
-//! Counting mentions over many documents: mentions and documents per entity, optionally per group.
+//! Counting mentions over many documents: mentions and documents per entity, optionally per group,
+//! and the tables `rasid count` writes.
 //!
-//! Workers each keep a [`DocumentTally`] (reused per document) and a [`Counts`], then merge their
-//! `Counts` at the end. Counting is a sum, so the result does not depend on how documents were split
-//! among workers.
+//! [`count`] counts an iterator of texts; [`Counter`] is the same thing one document at a time, one
+//! per worker thread ([`Counter::worker`]), merged at the end ([`Counter::merge`]). Counting is a
+//! sum, so the result does not depend on how documents were split among workers.
+//!
+//! ```
+//! use rasid::{Gazetteer, Tagger, count::{CountFormat, Filter, count}};
+//!
+//! let tagger = Tagger::new(Gazetteer::defaults()?);
+//! let texts = ["قصف على البوكمال", "وصل إلى البوكمال ثم إلى حلب"];
+//! let table = count(&tagger, texts, &Filter::default())?;
+//! assert_eq!(table.documents, 2);
+//! assert_eq!(table.entities[0].name, "البوكمال");
+//! assert_eq!((table.entities[0].mentions, table.entities[0].documents), (2, 2));
+//! let mut csv = Vec::new();
+//! table.write(&mut csv, CountFormat::Csv, false)?; // what `rasid count` writes
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Underneath, workers each keep a [`DocumentTally`] (reused per document) and a [`Counts`].
 
+mod table;
+
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Mutex;
+use std::io::{self, Write};
+use std::sync::{Arc, Mutex};
 
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::gazetteer::Gazetteer;
 use crate::span::EntityId;
+use crate::tagger::{Named, Scratch, Tagger};
+
+pub use table::{CountFormat, CountRow, CountTable, Delimited};
+
+/// The label of the people the name grammar finds.
+pub const AUTO_PERSON_LABEL: &str = "PERSON";
+
+/// Which rows a count keeps: `rasid count`'s `--label`, `--country`, `--min-mentions` and `--top`.
+/// The default keeps every row.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Filter {
+    /// Only these labels, spelled as the gazetteer does; all when empty.
+    pub labels: Vec<String>,
+    /// Only the places of these countries (ISO codes, any case); other types are kept. All when
+    /// empty.
+    pub countries: Vec<String>,
+    /// Only rows with at least this many mentions.
+    pub min_mentions: u64,
+    /// Only the N most mentioned entities (per group).
+    pub top: Option<usize>,
+}
+
+impl Filter {
+    /// Whether an entity passes the country filter: no codes given, not a place, or a place whose
+    /// `country` is one of the codes (compared without regard to case). An entity past the
+    /// gazetteer's is a person the name grammar found: not a place.
+    pub fn keeps_country(&self, gazetteer: &Gazetteer, entity: EntityId) -> bool {
+        keeps_country(&self.countries, gazetteer, entity)
+    }
+
+    /// Whether a row of this label and count passes the label and mention filters.
+    pub fn keeps_row(&self, label: &str, mentions: u64) -> bool {
+        mentions >= self.min_mentions
+            && (self.labels.is_empty() || self.labels.iter().any(|l| l == label))
+    }
+}
+
+/// Whether an entity passes `--country` (see [`Filter::keeps_country`]).
+pub fn keeps_country(countries: &[String], gazetteer: &Gazetteer, entity: EntityId) -> bool {
+    if countries.is_empty() || entity.as_usize() >= gazetteer.len() {
+        return true;
+    }
+    let entity = gazetteer.entity(entity);
+    if gazetteer.label_name(entity.label) != "PLACE" {
+        return true;
+    }
+    entity.attributes().country.as_deref().is_some_and(|code| {
+        countries
+            .iter()
+            .any(|c| c.trim().eq_ignore_ascii_case(code))
+    })
+}
+
+/// Counts the mentions of every text, as `rasid count` does (ungrouped), and returns the sorted,
+/// filtered totals.
+///
+/// # Errors
+///
+/// A text the tagger cannot tag ([`crate::ErrorKind::DocumentTooLarge`]).
+pub fn count<'t, I>(tagger: &'t Tagger, texts: I, filter: &Filter) -> Result<CountTable<'t>>
+where
+    I: IntoIterator,
+    I::Item: AsRef<str>,
+{
+    let mut counter = Counter::new(tagger);
+    for text in texts {
+        counter.add(tagger, text.as_ref(), None)?;
+    }
+    Ok(counter.into_table(tagger, filter))
+}
+
+/// Counts the mentions of every (text, group) pair, as `rasid count --group-by` does: totals per
+/// group, sorted, filtered (`top` per group).
+///
+/// # Errors
+///
+/// A text the tagger cannot tag ([`crate::ErrorKind::DocumentTooLarge`]).
+pub fn count_grouped<'t, I, T, G>(
+    tagger: &'t Tagger,
+    documents: I,
+    filter: &Filter,
+) -> Result<CountTable<'t>>
+where
+    I: IntoIterator<Item = (T, G)>,
+    T: AsRef<str>,
+    G: AsRef<str>,
+{
+    let mut counter = Counter::new(tagger);
+    for (text, group) in documents {
+        counter.add(tagger, text.as_ref(), Some(group.as_ref()))?;
+    }
+    Ok(counter.into_table(tagger, filter))
+}
+
+/// One worker's count: its totals, the entities of the last document, and its buffers. The people
+/// the name grammar finds are numbered in a table all the workers made by [`Counter::worker`] share.
+#[derive(Debug)]
+pub struct Counter {
+    people: Arc<AutoEntities>,
+    counts: Counts,
+    tally: DocumentTally,
+    scratch: Scratch,
+    mentions: u64,
+}
+
+impl Counter {
+    /// A counter for `tagger`'s gazetteer.
+    pub fn new(tagger: &Tagger) -> Counter {
+        let entities = tagger.gazetteer().len();
+        Counter::with_people(entities, Arc::new(AutoEntities::new(entities)))
+    }
+
+    fn with_people(entities: usize, people: Arc<AutoEntities>) -> Counter {
+        Counter {
+            people,
+            counts: Counts::new(entities),
+            tally: DocumentTally::new(entities),
+            scratch: Scratch::new(),
+            mentions: 0,
+        }
+    }
+
+    /// Another counter for another thread, numbering people with this one; merge it back with
+    /// [`Counter::merge`].
+    pub fn worker(&self) -> Counter {
+        Counter::with_people(self.counts.entities, Arc::clone(&self.people))
+    }
+
+    /// Tags one document and counts its mentions, in `group` when given; returns its mentions.
+    ///
+    /// # Errors
+    ///
+    /// A text the tagger cannot tag ([`crate::ErrorKind::DocumentTooLarge`]); nothing is counted.
+    pub fn add(&mut self, tagger: &Tagger, text: &str, group: Option<&str>) -> Result<u64> {
+        self.tally.clear();
+        let (tally, people) = (&mut self.tally, &*self.people);
+        let mut mentions = 0;
+        let tagged = tagger.entities_with(&mut self.scratch, text, |named| {
+            let entity = match named {
+                Named::Entity { entity, .. } => entity,
+                Named::Person { name } => {
+                    let name = &text[name.range()];
+                    people.number(&tagger.person_id(name), name)
+                }
+            };
+            tally.add(entity);
+            mentions += 1;
+        });
+        if let Err(e) = tagged {
+            self.tally.clear();
+            return Err(e);
+        }
+        self.counts.add_document(group, &self.tally);
+        self.mentions += mentions;
+        Ok(mentions)
+    }
+
+    /// The entities of the last document added, in order of first mention, with their mentions.
+    pub fn document(&self) -> &DocumentTally {
+        &self.tally
+    }
+
+    /// The last document's rows, as `rasid count --by-document` writes them, filtered (but for
+    /// `top`).
+    pub fn document_rows<'a>(
+        &'a self,
+        tagger: &'a Tagger,
+        doc_id: &'a str,
+        filter: &'a Filter,
+    ) -> impl Iterator<Item = DocumentRow<'a>> + 'a {
+        let entities: Vec<(EntityId, u32)> = self.tally.iter().collect();
+        document_rows(tagger, &self.people, doc_id, entities, filter)
+    }
+
+    /// The table that numbers the people the name grammar found, shared by this counter's workers.
+    pub fn people(&self) -> &AutoEntities {
+        &self.people
+    }
+
+    /// Adds another worker's totals.
+    pub fn merge(&mut self, other: Counter) {
+        self.counts.merge(other.counts);
+        self.mentions += other.mentions;
+    }
+
+    /// Documents counted.
+    pub fn documents(&self) -> u64 {
+        self.counts.documents()
+    }
+
+    /// Mentions counted.
+    pub fn mentions(&self) -> u64 {
+        self.mentions
+    }
+
+    /// The totals.
+    pub fn counts(&self) -> &Counts {
+        &self.counts
+    }
+
+    /// The totals as the rows `rasid count` writes: sorted (group, mentions descending, id) and
+    /// filtered. Call it once every worker is merged in.
+    pub fn into_table<'t>(self, tagger: &'t Tagger, filter: &Filter) -> CountTable<'t> {
+        let people = match Arc::try_unwrap(self.people) {
+            Ok(people) => people.into_entities(),
+            Err(shared) => shared.entities(),
+        };
+        let mut table = totals_table(tagger, people, &self.counts, &filter.countries);
+        table.finish(&filter.labels, filter.min_mentions, filter.top);
+        table
+    }
+}
+
+/// The totals as rows, borrowing the gazetteer's text; the grammar's people (numbered after the
+/// gazetteer's entities) own theirs.
+fn totals_table<'a>(
+    tagger: &'a Tagger,
+    people: Vec<(String, String)>,
+    counts: &Counts,
+    countries: &[String],
+) -> CountTable<'a> {
+    let gazetteer = tagger.gazetteer();
+    let mut entities = Vec::with_capacity(counts.iter().count());
+    let kept = counts
+        .iter()
+        .filter(|&(_, entity_id, _)| keeps_country(countries, gazetteer, entity_id));
+    for (group, entity_id, tally) in kept {
+        let group = group.map(|g| Cow::Owned(g.to_owned()));
+        if let Some(person) = entity_id
+            .as_usize()
+            .checked_sub(gazetteer.len())
+            .and_then(|i| people.get(i))
+        {
+            // A person counted in several groups has a row in each.
+            let (id, name) = person.clone();
+            entities.push(CountRow {
+                group,
+                id: Cow::Owned(id),
+                label: Cow::Borrowed(AUTO_PERSON_LABEL),
+                name: Cow::Owned(name),
+                name_en: Cow::Borrowed(""),
+                mentions: tally.mentions,
+                documents: tally.documents,
+                country: None,
+                lat: None,
+                lon: None,
+            });
+            continue;
+        }
+        let entity = gazetteer.entity(entity_id);
+        entities.push(CountRow {
+            group,
+            id: Cow::Borrowed(&entity.id),
+            label: Cow::Borrowed(gazetteer.label_name(entity.label)),
+            name: Cow::Borrowed(&entity.name),
+            name_en: Cow::Borrowed(&entity.name_en),
+            mentions: tally.mentions,
+            documents: tally.documents,
+            country: entity.attributes().country.as_deref().map(Cow::Borrowed),
+            lat: entity.attributes().lat,
+            lon: entity.attributes().lon,
+        });
+    }
+    CountTable {
+        documents: counts.documents(),
+        entities,
+    }
+}
+
+/// One row of `rasid count --by-document`: one entity's mentions in one document. JSON keys in
+/// the order `rasid count` writes them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct DocumentRow<'a> {
+    /// The document's id.
+    pub doc_id: &'a str,
+    /// The entity's id.
+    pub id: Cow<'a, str>,
+    /// The entity's type.
+    pub label: &'a str,
+    /// Mentions in the document.
+    pub mentions: u32,
+    /// The entity's Arabic name.
+    pub name: Cow<'a, str>,
+}
+
+/// A document's rows: `entities` as [`DocumentTally::iter`] gives them.
+pub fn document_rows<'a>(
+    tagger: &'a Tagger,
+    people: &'a AutoEntities,
+    doc_id: &'a str,
+    entities: Vec<(EntityId, u32)>,
+    filter: &'a Filter,
+) -> impl Iterator<Item = DocumentRow<'a>> + 'a {
+    let gazetteer = tagger.gazetteer();
+    entities
+        .into_iter()
+        .filter_map(move |(entity_id, mentions)| {
+            let (id, label, name) = match people.get(entity_id) {
+                Some((id, name)) => (Cow::Owned(id), AUTO_PERSON_LABEL, Cow::Owned(name)),
+                None => {
+                    let entity = gazetteer.entity(entity_id);
+                    (
+                        Cow::Borrowed(entity.id.as_str()),
+                        gazetteer.label_name(entity.label),
+                        Cow::Borrowed(entity.name.as_str()),
+                    )
+                }
+            };
+            let kept = filter.keeps_row(label, u64::from(mentions))
+                && filter.keeps_country(gazetteer, entity_id);
+            kept.then_some(DocumentRow {
+                doc_id,
+                id,
+                label,
+                mentions,
+                name,
+            })
+        })
+}
+
+/// Writes `--by-document` rows as they come: CSV, TSV, a JSON array or JSON Lines.
+#[derive(Debug)]
+pub struct DocumentRowWriter<W: Write> {
+    out: W,
+    format: CountFormat,
+    started: bool,
+    wrote_row: bool,
+}
+
+impl<W: Write> DocumentRowWriter<W> {
+    /// Rows in `format` to `out`.
+    ///
+    /// # Errors
+    ///
+    /// [`io::ErrorKind::Unsupported`] for GeoJSON, which has no per-document form.
+    pub fn new(out: W, format: CountFormat) -> io::Result<DocumentRowWriter<W>> {
+        if format == CountFormat::Geojson {
+            return Err(io::Error::new(
+                io::ErrorKind::Unsupported,
+                "--by-document has no GeoJSON form; use csv, tsv, json or jsonl",
+            ));
+        }
+        Ok(DocumentRowWriter {
+            out,
+            format,
+            started: false,
+            wrote_row: false,
+        })
+    }
+
+    fn start(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            match self.format {
+                CountFormat::Csv | CountFormat::Tsv => {
+                    Delimited::new(&mut self.out, self.format)
+                        .row(&["doc_id", "id", "label", "name", "mentions"])?
+                }
+                CountFormat::Json => self.out.write_all(b"[\n")?,
+                CountFormat::Jsonl | CountFormat::Geojson => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes rows (the header first, the first time).
+    ///
+    /// # Errors
+    ///
+    /// The writer's.
+    pub fn write<'r>(&mut self, rows: impl IntoIterator<Item = DocumentRow<'r>>) -> io::Result<()> {
+        self.start()?;
+        for row in rows {
+            match self.format {
+                CountFormat::Csv | CountFormat::Tsv => Delimited::new(&mut self.out, self.format)
+                    .row(&[
+                    row.doc_id,
+                    &row.id,
+                    row.label,
+                    &row.name,
+                    &row.mentions.to_string(),
+                ])?,
+                CountFormat::Json | CountFormat::Jsonl => {
+                    if self.format == CountFormat::Json && self.wrote_row {
+                        self.out.write_all(b",\n")?;
+                    }
+                    self.wrote_row = true;
+                    serde_json::to_writer(&mut self.out, &row).map_err(io::Error::from)?;
+                    if self.format == CountFormat::Jsonl {
+                        self.out.write_all(b"\n")?;
+                    }
+                }
+                CountFormat::Geojson => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends the output (closes a JSON array) and gives the writer back.
+    ///
+    /// # Errors
+    ///
+    /// The writer's.
+    pub fn finish(mut self) -> io::Result<W> {
+        if self.format == CountFormat::Json {
+            if !self.started {
+                self.out.write_all(b"[")?;
+            }
+            self.out.write_all(b"\n]\n")?;
+        }
+        Ok(self.out)
+    }
+}
 
 /// Totals for one entity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -214,6 +654,12 @@ impl AutoEntities {
         let table = self.table.lock().unwrap_or_else(|e| e.into_inner());
         let index = number.as_usize().checked_sub(self.base)?;
         table.entities.get(index).cloned()
+    }
+
+    /// Every entity numbered so far, as (id, name), in number order from the gazetteer's size on.
+    pub fn entities(&self) -> Vec<(String, String)> {
+        let table = self.table.lock().unwrap_or_else(|e| e.into_inner());
+        table.entities.clone()
     }
 
     /// Every entity numbered, as (id, name), in number order from the gazetteer's size on.

@@ -34,6 +34,18 @@ pub enum ErrorKind {
         /// The document's length in bytes.
         len: usize,
     },
+    /// Merging count tables would pass `u64::MAX`.
+    CountOverflow {
+        /// What adds up too far (`the counts of "country:sy"`).
+        what: String,
+    },
+    /// A file read as a `rasid count --format json` table is not one.
+    NotACountTable {
+        /// The file.
+        path: PathBuf,
+        /// Why it does not read as one.
+        source: serde_json::Error,
+    },
 }
 
 impl Error {
@@ -62,6 +74,21 @@ impl Error {
             kind: ErrorKind::DocumentTooLarge { len },
         }
     }
+
+    pub(crate) fn count_overflow(what: String) -> Error {
+        Error {
+            kind: ErrorKind::CountOverflow { what },
+        }
+    }
+
+    pub(crate) fn not_a_count_table(path: &Path, source: serde_json::Error) -> Error {
+        Error {
+            kind: ErrorKind::NotACountTable {
+                path: path.to_owned(),
+                source,
+            },
+        }
+    }
 }
 
 impl fmt::Display for Error {
@@ -85,6 +112,14 @@ impl fmt::Display for Error {
                      (split it into several files, or one document per line of JSON Lines)"
                 )
             }
+            ErrorKind::CountOverflow { what } => {
+                write!(f, "{what} add up past {} and cannot be merged", u64::MAX)
+            }
+            ErrorKind::NotACountTable { path, source } => write!(
+                f,
+                "{}: not a `rasid count --format json` output: {source}",
+                path.display()
+            ),
         }
     }
 }
@@ -93,6 +128,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.kind {
             ErrorKind::Io { source, .. } => Some(source),
+            ErrorKind::NotACountTable { source, .. } => Some(source),
             _ => None,
         }
     }

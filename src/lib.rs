@@ -81,4 +81,16 @@ const _: fn() = || {
     send_sync::<record::Geo<'static>>();
     send_sync::<record::Explanation>();
     send_sync::<record::RejectedRecord<'static>>();
+    send_sync::<count::AutoEntities>();
+    send_sync::<count::CountFormat>();
+    send_sync::<count::CountRow<'static>>();
+    send_sync::<count::CountTable<'static>>();
+    send_sync::<count::Counter>();
+    send_sync::<count::Counts>();
+    send_sync::<count::Delimited<'static, Vec<u8>>>();
+    send_sync::<count::DocumentRow<'static>>();
+    send_sync::<count::DocumentRowWriter<Vec<u8>>>();
+    send_sync::<count::DocumentTally>();
+    send_sync::<count::Filter>();
+    send_sync::<count::Tally>();
 };

@@ -17,4 +17,5 @@ mod regional;
 mod scale;
 mod suggest;
 mod tag;
+mod tag_io;
 mod util;

@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The repository root, for fixtures.
+/// The repository root, for fixtures: the parent of the command line's package.
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let cli = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    cli.parent().map(Path::to_path_buf).unwrap_or(cli)
 }
 
 /// A fixture file under `tests/fixtures/`.

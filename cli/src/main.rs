@@ -1,4 +1,5 @@
-//! The `rasid` command line: argument parsing, subcommands, output and exit codes.
+//! The `rasid` command line: argument parsing, subcommands, output and exit codes. It is a shell
+//! around the `rasid` library and calls only its public API.
 //!
 //! Data goes to stdout, diagnostics to stderr as `rasid: <message>`. A broken pipe (`rasid tag … | head`)
 //! ends the run quietly with success, as ripgrep does.
@@ -7,11 +8,11 @@ mod args;
 mod atomic;
 mod check;
 mod count;
-mod country;
 mod coverage;
 mod dates;
 mod documents;
 mod eval;
+mod export;
 mod gz;
 mod html;
 mod input;
@@ -19,7 +20,6 @@ mod labels;
 mod parallel;
 mod progress;
 mod suggest;
-mod table;
 mod tag;
 mod walk;
 
@@ -70,7 +70,7 @@ impl From<rasid::Error> for Failure {
 }
 
 /// Runs the command line and returns the process's exit code.
-pub fn main() -> ExitCode {
+fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Tag(args) => tag::run(&args),

@@ -19,10 +19,10 @@ use clap::{Args, ValueEnum};
 
 use rasid::{Entity, Gazetteer, Scratch};
 
-use super::args::{CountFormat, FieldArgs, GazetteerArgs};
+use super::args::{FieldArgs, GazetteerArgs};
 use super::documents::each_document;
-use super::table::Delimited;
 use super::{EXIT_TROUBLE, Failure, build_tagger};
+use rasid::count::Delimited;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -290,7 +290,7 @@ impl<'g> Report<'g> {
     }
 
     fn write_tsv(&self, out: &mut dyn Write) -> io::Result<()> {
-        let mut table = Delimited::new(out, CountFormat::Tsv);
+        let mut table = Delimited::new(out, rasid::count::CountFormat::Tsv);
         table.row(&[
             "kind",
             "id",
@@ -453,7 +453,7 @@ mod tests {
 - {id: p:a, type: PLACE, name: الف, name_en: A, aliases: [الفين]}
 - {id: p:b, type: PLACE, name: باء, name_en: B}
 - {id: g:c, type: ARMED_GROUP, name: جيم, name_en: C}";
-        crate::cli::test_gazetteer(yaml)
+        crate::test_gazetteer(yaml)
     }
 
     /// Documents as lists of (entity, alias) indexes.

@@ -445,18 +445,32 @@ fn read_json_lines_file(path: &Path, batcher: &mut Batcher<'_>) -> Result<(), St
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// Whether standard input is JSON Lines: its first non-blank byte, in what the first read gives, is
+/// `{`. Nothing is consumed.
+///
+/// # Errors
+///
+/// A one-line message when standard input cannot be read.
+pub(crate) fn stdin_is_json_lines() -> Result<bool, String> {
+    let stdin = io::stdin();
+    let mut lock = stdin.lock();
+    let buffered = lock.fill_buf().map_err(|e| format!("-: {e}"))?;
+    Ok(starts_json(buffered))
+}
+
+fn starts_json(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'{')
+}
+
 /// Standard input is JSON Lines when its first non-blank byte is `{`, one text document otherwise.
 fn read_stdin(batcher: &mut Batcher<'_>) -> Result<(), String> {
     let stdin = io::stdin();
     let mut reader = BufReader::with_capacity(1 << 20, stdin.lock());
     let source: Arc<str> = "-".into();
-    let starts_json = reader
-        .fill_buf()
-        .map_err(|e| format!("-: {e}"))?
-        .iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|&b| b == b'{');
-    if starts_json {
+    if starts_json(reader.fill_buf().map_err(|e| format!("-: {e}"))?) {
         return read_lines(reader, &source, batcher).map_err(|e| format!("-: {e}"));
     }
     let mut bytes = Vec::new();

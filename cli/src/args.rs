@@ -62,6 +62,9 @@ Examples:
   cat article.txt | rasid tag --format tsv
   rasid tag --gazetteer my-militias.yml article.txt
   rasid tag corpus.jsonl > tagged.jsonl     # one {\"id\", ..., \"entities\"} per line
+  zcat corpus.jsonl.gz | rasid tag -o tagged.jsonl
+  rasid tag --format conll article.txt      # BIO per token, read back by `rasid eval --gold`
+  rasid tag --format brat texts/*.txt       # NAME.ann beside each NAME.txt
 
 Offsets: `start`/`end` count Unicode code points (as Python and spaCy do), end exclusive;
 `byte_start`/`byte_end` count UTF-8 bytes. Both point into the text exactly as read.
@@ -128,7 +131,8 @@ pub(crate) struct GazetteerArgs {
 
 #[derive(Debug, Args)]
 pub(crate) struct TagArgs {
-    /// Text files to tag; standard input when none is given or for `-`.
+    /// Text files and JSON Lines (`.jsonl`, `.jsonl.gz`) to tag; standard input when none is given
+    /// or for `-` (JSON Lines when its first non-blank character is `{`, one text otherwise).
     #[arg(value_name = "FILE")]
     pub(crate) inputs: Vec<PathBuf>,
     /// Output format; `pretty` on a terminal and `jsonl` otherwise when not given. JSON Lines inputs
@@ -145,9 +149,12 @@ pub(crate) struct TagArgs {
     /// Only the places of these countries (ISO codes: `SY,IQ`); other types are kept.
     #[arg(long = "country", value_name = "CODES", value_delimiter = ',')]
     pub(crate) countries: Vec<String>,
-    /// The JSON field holding the text, for `.jsonl` inputs.
+    /// The JSON field holding the text, for JSON Lines inputs.
     #[arg(long, value_name = "FIELD", default_value = "text")]
     pub(crate) text_field: String,
+    /// Write to FILE atomically (a temporary file renamed at the end) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
     /// Worker threads (1 to 256) for `.jsonl` inputs written as JSON Lines (default: all cores); output order
     /// is input order whatever the number.
     #[arg(short = 'j', long, value_name = "N")]
@@ -170,6 +177,12 @@ pub(crate) enum TagFormat {
     Pretty,
     /// One self-contained HTML page with the entities highlighted.
     Html,
+    /// CoNLL BIO: one `TOKEN TAG` per line, a blank line between lines of the text, `-DOCSTART-`
+    /// before each document; what `rasid eval --gold` reads back.
+    Conll,
+    /// brat standoff: `NAME.ann` written beside each text file `NAME.txt` (code-point offsets);
+    /// what `rasid eval --gold` reads back.
+    Brat,
 }
 
 #[derive(Debug, Args)]
@@ -232,4 +245,16 @@ pub(crate) enum CountFormat {
     Jsonl,
     /// An RFC 7946 FeatureCollection of the counted places that have coordinates.
     Geojson,
+}
+
+impl From<CountFormat> for rasid::count::CountFormat {
+    fn from(format: CountFormat) -> Self {
+        match format {
+            CountFormat::Csv => Self::Csv,
+            CountFormat::Tsv => Self::Tsv,
+            CountFormat::Json => Self::Json,
+            CountFormat::Jsonl => Self::Jsonl,
+            CountFormat::Geojson => Self::Geojson,
+        }
+    }
 }

@@ -265,7 +265,7 @@ mod tests {
     #[test]
     fn ids_do_not_clash() {
         let yaml = "- {id: place:jrabls, type: PLACE, name: جرابلس, name_en: Jarabulus}";
-        let gazetteer = crate::cli::test_gazetteer(yaml);
+        let gazetteer = crate::test_gazetteer(yaml);
         let mut ids = IdMaker::new(&gazetteer);
         // Taken by the gazetteer, then by the first stub.
         assert_eq!(ids.make(PLACE, "jrabls", 1), "place:jrabls-2");

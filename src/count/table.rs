@@ -3,48 +3,133 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::args::CountFormat;
+use crate::error::{Error, Result};
+
+/// How a count table is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CountFormat {
+    /// Comma-separated values with a header (RFC 4180 quoting).
+    Csv,
+    /// Tab-separated values with a header.
+    Tsv,
+    /// One JSON object with the totals; what [`CountTable::read`] reads back.
+    Json,
+    /// One JSON object per row.
+    Jsonl,
+    /// An RFC 7946 FeatureCollection of the counted places that have coordinates.
+    Geojson,
+}
 
 /// One entity's totals (in one group). The text fields borrow from the gazetteer when the row comes
 /// from a run: a run over a list of 100,000 names would otherwise copy 400,000 strings at its end.
 /// Rows read back for `--merge` own theirs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub(crate) struct CountRow<'a> {
+#[non_exhaustive]
+pub struct CountRow<'a> {
+    /// The group (`--group-by`); `None` when not grouping.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) group: Option<Cow<'a, str>>,
-    pub(crate) id: Cow<'a, str>,
-    pub(crate) label: Cow<'a, str>,
-    pub(crate) name: Cow<'a, str>,
-    pub(crate) name_en: Cow<'a, str>,
-    pub(crate) mentions: u64,
-    pub(crate) documents: u64,
+    pub group: Option<Cow<'a, str>>,
+    /// The entity's id.
+    pub id: Cow<'a, str>,
+    /// The entity's type.
+    pub label: Cow<'a, str>,
+    /// The entity's Arabic name.
+    pub name: Cow<'a, str>,
+    /// The entity's English name; empty for a person the name grammar found.
+    pub name_en: Cow<'a, str>,
+    /// Mentions counted.
+    pub mentions: u64,
+    /// Documents with at least one mention.
+    pub documents: u64,
+    /// ISO country code, when the gazetteer gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) country: Option<Cow<'a, str>>,
+    pub country: Option<Cow<'a, str>>,
+    /// Latitude, when the gazetteer gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) lat: Option<f64>,
+    pub lat: Option<f64>,
+    /// Longitude, when the gazetteer gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) lon: Option<f64>,
+    pub lon: Option<f64>,
 }
 
-/// The whole `--format json` output: what `--merge` reads back.
-#[derive(Debug, Default, Serialize, Deserialize)]
-pub(crate) struct CountTable<'a> {
-    pub(crate) documents: u64,
-    pub(crate) entities: Vec<CountRow<'a>>,
+impl CountRow<'_> {
+    /// The row with its text owned, free of the gazetteer it came from.
+    pub fn into_owned(self) -> CountRow<'static> {
+        let owned = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
+        CountRow {
+            group: self.group.map(owned),
+            id: owned(self.id),
+            label: owned(self.label),
+            name: owned(self.name),
+            name_en: owned(self.name_en),
+            mentions: self.mentions,
+            documents: self.documents,
+            country: self.country.map(owned),
+            lat: self.lat,
+            lon: self.lon,
+        }
+    }
+}
+
+/// The totals of a count: the whole `--format json` output, and what `--merge` reads back.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CountTable<'a> {
+    /// Documents counted.
+    pub documents: u64,
+    /// One row per entity (per group), in the order [`CountTable::finish`] gives.
+    pub entities: Vec<CountRow<'a>>,
+}
+
+impl CountTable<'static> {
+    /// Reads a table `rasid count --format json` wrote.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Io`] when the file cannot be read, [`crate::ErrorKind::NotACountTable`]
+    /// when it is not such a table.
+    pub fn read(path: &Path) -> Result<CountTable<'static>> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        serde_json::from_str(&text).map_err(|e| Error::not_a_count_table(path, e))
+    }
 }
 
 impl<'a> CountTable<'a> {
+    /// An empty table: the start of a merge.
+    pub fn new() -> CountTable<'a> {
+        CountTable::default()
+    }
+
+    /// The table with its text owned, free of the gazetteer it came from.
+    pub fn into_owned(self) -> CountTable<'static> {
+        CountTable {
+            documents: self.documents,
+            entities: self
+                .entities
+                .into_iter()
+                .map(CountRow::into_owned)
+                .collect(),
+        }
+    }
+
+    /// Whether the rows have groups (the first row tells: a table is counted grouped or not).
+    pub fn is_grouped(&self) -> bool {
+        self.entities.first().is_some_and(|r| r.group.is_some())
+    }
+
     /// Adds another table's rows, summing rows of the same group and id.
     ///
     /// # Errors
     ///
-    /// A message naming the entity (or the document total) whose sum would pass `u64::MAX`; the
-    /// table is then partly merged and must not be used.
-    pub(crate) fn merge(&mut self, other: CountTable<'a>) -> Result<(), String> {
-        let too_many = |what: &str| format!("{what} add up past {} and cannot be merged", u64::MAX);
+    /// [`crate::ErrorKind::CountOverflow`], naming the entity (or the document total) whose sum
+    /// would pass `u64::MAX`; the table is then partly merged and must not be used.
+    pub fn merge(&mut self, other: CountTable<'a>) -> Result<()> {
+        let too_many = |what: &str| Error::count_overflow(what.to_owned());
         self.documents = self
             .documents
             .checked_add(other.documents)
@@ -78,7 +163,9 @@ impl<'a> CountTable<'a> {
     }
 
     /// Sorts (group, then mentions descending, then id) and applies the filters.
-    pub(crate) fn finish(&mut self, labels: &[String], min_mentions: u64, top: Option<usize>) {
+    /// Only the rows of `labels` (all when empty) with at least `min_mentions`, and the `top` most
+    /// mentioned per group.
+    pub fn finish(&mut self, labels: &[String], min_mentions: u64, top: Option<usize>) {
         self.entities.retain(|r| {
             r.mentions >= min_mentions
                 && (labels.is_empty() || labels.iter().any(|l| *l == r.label))
@@ -103,13 +190,12 @@ impl<'a> CountTable<'a> {
         }
     }
 
-    /// Writes the table in `format`.
-    pub(crate) fn write(
-        &self,
-        out: &mut dyn Write,
-        format: CountFormat,
-        grouped: bool,
-    ) -> io::Result<()> {
+    /// Writes the table in `format`; `grouped` gives the CSV and TSV the group column.
+    ///
+    /// # Errors
+    ///
+    /// The writer's.
+    pub fn write(&self, out: &mut dyn Write, format: CountFormat, grouped: bool) -> io::Result<()> {
         match format {
             CountFormat::Csv | CountFormat::Tsv => {
                 let mut table = Delimited::new(out, format);
@@ -189,17 +275,24 @@ fn write_geojson(out: &mut dyn Write, rows: &[CountRow<'_>]) -> io::Result<()> {
 
 /// CSV (RFC 4180: fields with commas, quotes or line breaks are quoted) or TSV (tabs and line breaks
 /// in fields become spaces).
-pub(crate) struct Delimited<'w, W: Write + ?Sized> {
+#[derive(Debug)]
+pub struct Delimited<'w, W: Write + ?Sized> {
     out: &'w mut W,
     format: CountFormat,
 }
 
 impl<'w, W: Write + ?Sized> Delimited<'w, W> {
-    pub(crate) fn new(out: &'w mut W, format: CountFormat) -> Delimited<'w, W> {
+    /// Rows to `out`: tab-separated for [`CountFormat::Tsv`], comma-separated otherwise.
+    pub fn new(out: &'w mut W, format: CountFormat) -> Delimited<'w, W> {
         Delimited { out, format }
     }
 
-    pub(crate) fn row(&mut self, fields: &[&str]) -> io::Result<()> {
+    /// Writes one row.
+    ///
+    /// # Errors
+    ///
+    /// The writer's.
+    pub fn row(&mut self, fields: &[&str]) -> io::Result<()> {
         for (i, field) in fields.iter().enumerate() {
             if i > 0 {
                 self.out.write_all(if self.format == CountFormat::Tsv {
@@ -210,7 +303,7 @@ impl<'w, W: Write + ?Sized> Delimited<'w, W> {
             }
             if self.format == CountFormat::Tsv {
                 self.out
-                    .write_all(rasid::record::tsv_field(field).as_bytes())?;
+                    .write_all(crate::record::tsv_field(field).as_bytes())?;
             } else if field.contains([',', '"', '\n', '\r']) {
                 write!(self.out, "\"{}\"", field.replace('"', "\"\""))?;
             } else {

@@ -5,14 +5,13 @@
 //! merges the workers' totals at the end. Totals are sums, so the output is the same for any number
 //! of threads.
 
-use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use rasid::count::{AutoEntities, Counts, DocumentTally};
-use rasid::{Named, Scratch, Tagger};
+use rasid::Tagger;
+use rasid::count::{AutoEntities, CountTable, Counter, DocumentRowWriter, Filter, document_rows};
 
 use super::args::{CountArgs, CountFormat};
 use super::atomic::AtomicOutput;
@@ -20,7 +19,6 @@ use super::documents::{self, Fields, RawDocument, Skip};
 use super::labels;
 use super::parallel;
 use super::progress::Progress;
-use super::table::{CountRow, CountTable, Delimited};
 use super::{EXIT_TROUBLE, Failure, build_tagger};
 
 pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
@@ -33,10 +31,30 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     let mut output = AtomicOutput::new(args.output.as_deref())?;
     let tagger = build_tagger(&args.gazetteer)?;
     let labels = labels::resolve(&args.labels, tagger.gazetteer().labels())?;
+    let mut filter = Filter::default();
+    filter.labels = labels;
+    filter.countries = args.countries.clone();
+    filter.min_mentions = args.min_mentions;
+    filter.top = args.top;
     let fields = args.fields.fields(args.group_by.as_deref());
-    let autos = AutoEntities::new(tagger.gazetteer().len());
-    let mut sink = Sink::new(args, &labels, &tagger, &autos, output.writer());
-    let report = pipeline(&tagger, &autos, &fields, args, threads, &mut sink)?;
+    let mut counter = Counter::new(&tagger);
+    let mut sink = if args.by_document {
+        if args.format == CountFormat::Geojson {
+            return Err(Failure::trouble(
+                "--by-document has no GeoJSON form; use csv, tsv, json or jsonl",
+            ));
+        }
+        let writer = DocumentRowWriter::new(output.writer(), args.format.into())?;
+        Some(Sink {
+            tagger: &tagger,
+            people: counter.people(),
+            filter: &filter,
+            writer,
+        })
+    } else {
+        None
+    };
+    let (report, workers) = pipeline(&tagger, &counter, &fields, args, threads, &mut sink)?;
     if report.inputs_read == 0 {
         // A typo must not replace a good earlier result with an empty table.
         let kept = match &args.output {
@@ -51,19 +69,23 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     if let Some(warning) = documents::ungrouped_warning(&fields, report.ungrouped) {
         eprintln!("rasid: {warning}");
     }
-    sink.finish()?;
+    if let Some(sink) = sink {
+        sink.writer.finish()?;
+    }
+    for worker in workers {
+        counter.merge(worker);
+    }
+    let documents_counted = counter.documents();
     if !args.by_document {
-        let autos = autos.into_entities();
-        let mut table = totals_table(&tagger, &autos, &report.counts, &args.countries);
-        table.finish(&labels, args.min_mentions, args.top);
-        table.write(output.writer(), args.format, args.group_by.is_some())?;
+        let table = counter.into_table(&tagger, &filter);
+        table.write(output.writer(), args.format.into(), args.group_by.is_some())?;
     }
     output.commit()?;
     let skipped = report.skipped_inputs + report.skipped_documents;
     if !args.quiet {
         eprintln!(
             "rasid: {} documents, {:.1} MB, {} mentions, {:.2} s; skipped {} inputs and {} documents",
-            report.counts.documents(),
+            documents_counted,
             report.bytes as f64 / 1e6,
             report.mentions,
             started.elapsed().as_secs_f64(),
@@ -78,7 +100,6 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
 struct Report {
     /// Inputs (files, standard input) that gave documents or were read to the end.
     inputs_read: usize,
-    counts: Counts,
     bytes: u64,
     mentions: u64,
     skipped_inputs: usize,
@@ -96,7 +117,7 @@ struct BatchResult {
     missing_text: Vec<(Arc<str>, usize)>,
     /// Documents `--group-by` found no group for.
     ungrouped: u64,
-    rows: Vec<DocumentRows>,
+    rows: Vec<DocumentEntities>,
     /// Bytes of decoded text tagged.
     bytes: u64,
     /// Bytes read from the inputs, bad documents included: the progress line's unit.
@@ -106,25 +127,26 @@ struct BatchResult {
 }
 
 /// The per-document rows of `--by-document`.
-struct DocumentRows {
+struct DocumentEntities {
     id: String,
     entities: Vec<(rasid::EntityId, u32)>,
 }
 
+/// Runs the workers over the inputs; returns what the run saw and the workers' counters, to merge
+/// into `counter`.
 fn pipeline(
     tagger: &Tagger,
-    autos: &AutoEntities,
+    counter: &Counter,
     fields: &Fields,
     args: &CountArgs,
     threads: usize,
-    sink: &mut Sink<'_, '_>,
-) -> Result<Report, Failure> {
+    sink: &mut Option<Sink<'_, '_>>,
+) -> Result<(Report, Vec<Counter>), Failure> {
     let (inputs, skipped_in_dirs) =
         documents::expand(&args.inputs, &mut |w| eprintln!("rasid: {w}"));
     let total_size = documents::known_size(&inputs);
     let mut report = Report {
         inputs_read: 0,
-        counts: Counts::new(tagger.gazetteer().len()),
         bytes: 0,
         mentions: 0,
         skipped_inputs: skipped_in_dirs,
@@ -137,8 +159,10 @@ fn pipeline(
     let finished = parallel::in_order(
         &inputs,
         threads,
-        || Worker::new(tagger),
-        |worker, batch| worker.count(tagger, autos, fields, args.by_document, batch),
+        || Worker {
+            counter: counter.worker(),
+        },
+        |worker, batch| worker.count(tagger, fields, args.by_document, batch),
         |event| {
             let result = match event {
                 parallel::Event::Unreadable(warning) => {
@@ -171,8 +195,10 @@ fn pipeline(
                 ));
                 return false;
             }
-            if let Err(e) = sink.documents(&result.rows) {
-                failure = Some(e);
+            if let Some(sink) = sink.as_mut()
+                && let Err(e) = sink.documents(result.rows)
+            {
+                failure = Some(Failure::from(e));
                 return false;
             }
             progress.update(result.documents, result.input_bytes);
@@ -187,36 +213,23 @@ fn pipeline(
             "stopped at the first unreadable input (--strict)",
         ));
     }
-    for worker in finished.states {
-        report.counts.merge(worker.counts);
-    }
+    let workers = finished.states.into_iter().map(|w| w.counter).collect();
     match failure {
         Some(f) => Err(f),
-        None => Ok(report),
+        None => Ok((report, workers)),
     }
 }
 
-/// A worker's own buffers and totals.
+/// A worker's own counter.
 struct Worker {
-    counts: Counts,
-    tally: DocumentTally,
-    scratch: Scratch,
+    counter: Counter,
 }
 
 impl Worker {
-    fn new(tagger: &Tagger) -> Worker {
-        Worker {
-            counts: Counts::new(tagger.gazetteer().len()),
-            tally: DocumentTally::new(tagger.gazetteer().len()),
-            scratch: Scratch::new(),
-        }
-    }
-
     /// Tags every document of a batch and adds it to the totals.
     fn count(
         &mut self,
         tagger: &Tagger,
-        autos: &AutoEntities,
         fields: &Fields,
         by_document: bool,
         batch: Vec<RawDocument>,
@@ -244,34 +257,22 @@ impl Worker {
                     continue;
                 }
             };
-            self.tally.clear();
-            let tally = &mut self.tally;
-            let text = &document.text;
-            let tagged = tagger.entities_with(&mut self.scratch, text, |named| {
-                let entity = match named {
-                    Named::Entity { entity, .. } => entity,
-                    Named::Person { name } => {
-                        let name = &text[name.range()];
-                        autos.number(&tagger.person_id(name), name)
-                    }
-                };
-                tally.add(entity);
-                result.mentions += 1;
-            });
-            if let Err(e) = tagged {
-                result.warnings.push(format!("{}: {e}", document.id));
-                continue;
+            // `parse` gives a group only when `--group-by` asked for one.
+            let group = document.group.as_deref();
+            match self.counter.add(tagger, &document.text, group) {
+                Ok(mentions) => result.mentions += mentions,
+                Err(e) => {
+                    result.warnings.push(format!("{}: {e}", document.id));
+                    continue;
+                }
             }
             result.bytes += document.text.len() as u64;
             result.documents += 1;
             result.ungrouped += u64::from(document.ungrouped);
-            // `parse` gives a group only when `--group-by` asked for one.
-            self.counts
-                .add_document(document.group.as_deref(), &self.tally);
             if by_document {
-                result.rows.push(DocumentRows {
+                result.rows.push(DocumentEntities {
                     id: document.id,
-                    entities: self.tally.iter().collect(),
+                    entities: self.counter.document().iter().collect(),
                 });
             }
         }
@@ -282,177 +283,24 @@ impl Worker {
 /// Where `--by-document` rows go as they arrive, in input order.
 struct Sink<'a, 'w> {
     tagger: &'a Tagger,
-    autos: &'a AutoEntities,
-    format: CountFormat,
-    labels: &'a [String],
-    countries: &'a [String],
-    min_mentions: u64,
-    enabled: bool,
-    out: &'w mut dyn Write,
-    started: bool,
-    wrote_row: bool,
+    people: &'a AutoEntities,
+    filter: &'a Filter,
+    writer: DocumentRowWriter<&'w mut dyn Write>,
 }
 
-impl<'a, 'w> Sink<'a, 'w> {
-    fn new(
-        args: &'a CountArgs,
-        labels: &'a [String],
-        tagger: &'a Tagger,
-        autos: &'a AutoEntities,
-        out: &'w mut dyn Write,
-    ) -> Sink<'a, 'w> {
-        Sink {
-            tagger,
-            autos,
-            format: args.format,
-            labels,
-            countries: &args.countries,
-            min_mentions: args.min_mentions,
-            enabled: args.by_document,
-            out,
-            started: false,
-            wrote_row: false,
-        }
-    }
-
-    fn documents(&mut self, documents: &[DocumentRows]) -> Result<(), Failure> {
-        if !self.enabled {
-            return Ok(());
-        }
-        let gazetteer = self.tagger.gazetteer();
-        if !self.started {
-            self.started = true;
-            match self.format {
-                CountFormat::Csv | CountFormat::Tsv => {
-                    Delimited::new(&mut self.out, self.format)
-                        .row(&["doc_id", "id", "label", "name", "mentions"])?
-                }
-                CountFormat::Json => self.out.write_all(b"[\n")?,
-                CountFormat::Jsonl => {}
-                CountFormat::Geojson => {
-                    return Err(Failure::trouble(
-                        "--by-document has no GeoJSON form; use csv, tsv, json or jsonl",
-                    ));
-                }
-            }
-        }
+impl Sink<'_, '_> {
+    fn documents(&mut self, documents: Vec<DocumentEntities>) -> io::Result<()> {
         for document in documents {
-            for &(entity_id, mentions) in &document.entities {
-                let (id, label, name) = match self.autos.get(entity_id) {
-                    Some((id, name)) => (Cow::Owned(id), AUTO_LABEL, Cow::Owned(name)),
-                    None => {
-                        let entity = gazetteer.entity(entity_id);
-                        let label = gazetteer.label_name(entity.label);
-                        (
-                            Cow::Borrowed(&*entity.id),
-                            label,
-                            Cow::Borrowed(&*entity.name),
-                        )
-                    }
-                };
-                if u64::from(mentions) < self.min_mentions
-                    || !(self.labels.is_empty() || self.labels.iter().any(|l| l == label))
-                    || !super::country::keeps(self.countries, gazetteer, entity_id)
-                {
-                    continue;
-                }
-                match self.format {
-                    CountFormat::Csv | CountFormat::Tsv => {
-                        Delimited::new(&mut self.out, self.format).row(&[
-                            &document.id,
-                            &id,
-                            label,
-                            &name,
-                            &mentions.to_string(),
-                        ])?
-                    }
-                    CountFormat::Json | CountFormat::Jsonl => {
-                        if self.format == CountFormat::Json && self.started_rows() {
-                            self.out.write_all(b",\n")?;
-                        }
-                        let row = serde_json::json!({"doc_id": document.id, "id": id, "label": label, "name": name, "mentions": mentions});
-                        serde_json::to_writer(&mut self.out, &row).map_err(io::Error::from)?;
-                        if self.format == CountFormat::Jsonl {
-                            self.out.write_all(b"\n")?;
-                        }
-                    }
-                    CountFormat::Geojson => {}
-                }
-            }
+            let rows = document_rows(
+                self.tagger,
+                self.people,
+                &document.id,
+                document.entities,
+                self.filter,
+            );
+            self.writer.write(rows)?;
         }
         Ok(())
-    }
-
-    /// For JSON arrays: whether a row was written before (then a comma is due).
-    fn started_rows(&mut self) -> bool {
-        let before = self.wrote_row;
-        self.wrote_row = true;
-        before
-    }
-
-    fn finish(&mut self) -> Result<(), Failure> {
-        if self.enabled && self.format == CountFormat::Json {
-            if !self.started {
-                self.out.write_all(b"[")?;
-            }
-            self.out.write_all(b"\n]\n")?;
-        }
-        Ok(())
-    }
-}
-
-/// The label of the people the name grammar finds.
-const AUTO_LABEL: &str = "PERSON";
-
-/// The workers' totals as rows, borrowing the gazetteer's text and the grammar's people (numbered
-/// after the gazetteer's entities).
-fn totals_table<'a>(
-    tagger: &'a Tagger,
-    autos: &'a [(String, String)],
-    counts: &'a Counts,
-    countries: &[String],
-) -> CountTable<'a> {
-    let gazetteer = tagger.gazetteer();
-    let mut entities = Vec::with_capacity(counts.iter().count());
-    let kept = counts
-        .iter()
-        .filter(|&(_, entity_id, _)| super::country::keeps(countries, gazetteer, entity_id));
-    entities.extend(kept.map(|(group, entity_id, tally)| {
-        if let Some((id, name)) = entity_id
-            .as_usize()
-            .checked_sub(gazetteer.len())
-            .and_then(|i| autos.get(i))
-        {
-            return CountRow {
-                group: group.map(Cow::Borrowed),
-                id: Cow::Borrowed(id),
-                label: Cow::Borrowed(AUTO_LABEL),
-                name: Cow::Borrowed(name),
-                name_en: Cow::Borrowed(""),
-                mentions: tally.mentions,
-                documents: tally.documents,
-                country: None,
-                lat: None,
-                lon: None,
-            };
-        }
-        let entity = gazetteer.entity(entity_id);
-        CountRow {
-            group: group.map(Cow::Borrowed),
-            id: Cow::Borrowed(&entity.id),
-            label: Cow::Borrowed(gazetteer.label_name(entity.label)),
-            name: Cow::Borrowed(&entity.name),
-            name_en: Cow::Borrowed(&entity.name_en),
-            mentions: tally.mentions,
-            documents: tally.documents,
-            country: entity.attributes().country.as_deref().map(Cow::Borrowed),
-            lat: entity.attributes().lat,
-            lon: entity.attributes().lon,
-        }
-    }));
-    CountTable {
-        documents: counts.documents(),
-        entities,
     }
 }
 
@@ -463,11 +311,11 @@ fn merge(args: &CountArgs) -> Result<u8, Failure> {
             "--merge needs the JSON files of earlier runs",
         ));
     }
-    let mut table = CountTable::default();
+    let mut table = CountTable::new();
     // The first part with rows, and whether it was grouped: every other part must be alike.
     let mut grouped: Option<(&PathBuf, bool)> = None;
     for path in &args.inputs {
-        let part = read_table(path)?;
+        let part = CountTable::read(path)?;
         if let Some(first) = part.entities.first() {
             let this = first.group.is_some();
             match grouped {
@@ -495,18 +343,7 @@ fn merge(args: &CountArgs) -> Result<u8, Failure> {
     let labels = labels::resolve(&args.labels, &known)?;
     table.finish(&labels, args.min_mentions, args.top);
     let mut output = AtomicOutput::new(args.output.as_deref())?;
-    table.write(output.writer(), args.format, grouped)?;
+    table.write(output.writer(), args.format.into(), grouped)?;
     output.commit()?;
     Ok(0)
-}
-
-fn read_table(path: &PathBuf) -> Result<CountTable<'static>, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::trouble(format!("{}: {e}", path.display())))?;
-    serde_json::from_str(&text).map_err(|e| {
-        Failure::trouble(format!(
-            "{}: not a `rasid count --format json` output: {e}",
-            path.display()
-        ))
-    })
 }

@@ -5,7 +5,9 @@ use std::io::{self, IsTerminal, Write};
 use rasid::Scratch;
 
 use super::args::{TagArgs, TagFormat};
+use super::atomic::AtomicOutput;
 use super::documents::{self, BATCH_BYTES, Input, RawDocument, Skip};
+use super::export;
 use super::input::InputName;
 use super::parallel;
 use super::{EXIT_TROUBLE, Failure, build_tagger};
@@ -14,19 +16,41 @@ use rasid::record::{MentionRecord, RejectedRecord, tsv_field};
 pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
     // Checked first: a bad -j is a usage error whatever the inputs.
     let threads = parallel::threads(args.threads)?;
-    let tagger = build_tagger(&args.gazetteer)?;
-    let format = args.format.unwrap_or(if io::stdout().is_terminal() {
-        TagFormat::Pretty
-    } else {
-        TagFormat::Jsonl
-    });
     let inputs = InputName::all(&args.inputs);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Standard input holds JSON Lines when it starts with `{`, as for `count`.
+    let stdin_json = inputs.iter().any(InputName::is_stdin)
+        && documents::stdin_is_json_lines().map_err(Failure::trouble)?;
+    let json_lines = |input: &InputName| input.is_json_lines() || (input.is_stdin() && stdin_json);
+    if args.format == Some(TagFormat::Brat) {
+        if args.output.is_some() {
+            return Err(Failure::trouble(
+                "--format brat writes NAME.ann beside each text file NAME.txt; -o does not apply",
+            ));
+        }
+        if let Some(input) = inputs.iter().find(|i| i.is_stdin() || json_lines(i)) {
+            return Err(Failure::trouble(format!(
+                "{}: --format brat writes NAME.ann beside a text file NAME.txt; give text files, \
+                 not standard input or JSON Lines",
+                input.display()
+            )));
+        }
+    }
+    // Before any work, so that an output that cannot be written fails at once.
+    let mut output = AtomicOutput::new(args.output.as_deref())?;
+    let tagger = build_tagger(&args.gazetteer)?;
+    let to_stdout = args.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    let format = args
+        .format
+        .unwrap_or(if to_stdout && io::stdout().is_terminal() {
+            TagFormat::Pretty
+        } else {
+            TagFormat::Jsonl
+        });
+    let mut out = output.writer();
     let mut writer = Writer {
         format,
         // A JSON Lines input holds many documents, so it makes an array even alone.
-        array: inputs.len() > 1 || inputs.iter().any(InputName::is_json_lines),
+        array: inputs.len() > 1 || inputs.iter().any(json_lines),
         written: 0,
     };
     let mut scratch = Scratch::new();
@@ -34,7 +58,7 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
     let mut code = 0;
     writer.begin(&mut out)?;
     for input in &inputs {
-        if input.is_json_lines() {
+        if json_lines(input) {
             code = code.max(tag_json_lines(
                 &tagger,
                 input,
@@ -79,6 +103,13 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
         } else {
             None
         };
+        if format == TagFormat::Brat {
+            let mut ann = AtomicOutput::new(Some(&export::ann_path(input.path())))?;
+            ann.writer()
+                .write_all(export::brat_ann(&entities).as_bytes())?;
+            ann.commit()?;
+            continue;
+        }
         let document = DocumentRecord {
             path: &input.display(),
             entities: &entities,
@@ -87,7 +118,7 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
         writer.document(&mut out, &document, &text)?;
     }
     writer.end(&mut out)?;
-    out.flush()?;
+    output.commit()?;
     Ok(code)
 }
 
@@ -103,7 +134,11 @@ fn tag_json_lines(
     writer: &mut Writer,
     out: &mut impl Write,
 ) -> Result<u8, Failure> {
-    let source = [Input::JsonLines(input.path().to_owned())];
+    let source = [if input.is_stdin() {
+        Input::Stdin
+    } else {
+        Input::JsonLines(input.path().to_owned())
+    }];
     let mut code = 0;
     let mut failure = None;
     // Lines without the text field are gathered and said once, with their number, at the end.
@@ -190,7 +225,7 @@ fn tag_json_lines(
 /// Whether a mention passes `--country`: the grammar's people are no places.
 fn kept_by_country(countries: &[String], gazetteer: &rasid::Gazetteer, m: &rasid::Mention) -> bool {
     m.entity()
-        .is_none_or(|entity| super::country::keeps(countries, gazetteer, entity))
+        .is_none_or(|entity| rasid::count::keeps_country(countries, gazetteer, entity))
 }
 
 /// A JSON line's fields but the text: each key (unescaped) and the byte range of its value in the
@@ -348,6 +383,9 @@ impl Writer {
         let (path, entities) = (document.path, document.entities);
         match self.format {
             TagFormat::Html => super::html::document(out, path, text, entities)?,
+            TagFormat::Conll => export::conll(out, text, entities)?,
+            // Written beside each text file by `run`.
+            TagFormat::Brat => {}
             TagFormat::Json => {
                 if self.written > 0 {
                     out.write_all(b",\n")?;

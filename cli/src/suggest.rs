@@ -356,7 +356,7 @@ mod tests {
     /// A gazetteer with one place, so that `البوكمال` is tagged and everything else is not.
     fn tagger() -> Tagger {
         let yaml = "- {id: p:bk, type: PLACE, name: البوكمال, name_en: Abu Kamal}";
-        Tagger::new(crate::cli::test_gazetteer(yaml))
+        Tagger::new(crate::test_gazetteer(yaml))
     }
 
     /// Candidates as (type, spelling, count), in output order.
