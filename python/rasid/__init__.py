@@ -63,7 +63,7 @@ def _table(rows: list, columns: Sequence[str]) -> Any:
 
 COUNT_COLUMNS = ("id", "label", "name", "name_en", "mentions", "documents", "country", "lat", "lon")
 GROUPED_COLUMNS = ("group",) + COUNT_COLUMNS
-DOCUMENT_COLUMNS = ("doc_id", "id", "label", "name", "mentions")
+DOCUMENT_COLUMNS = ("doc_id", "id", "label", "mentions", "name")
 
 
 def count(
@@ -74,6 +74,10 @@ def count(
     by_document: bool = False,
     text_field: str = "text",
     id_field: str = "id",
+    labels: Optional[Sequence[str]] = None,
+    countries: Optional[Sequence[str]] = None,
+    min_mentions: int = 0,
+    top: Optional[int] = None,
     threads: Optional[int] = None,
 ) -> Any:
     """Counts mentions and documents per entity, as ``rasid count`` does.
@@ -84,9 +88,13 @@ def count(
         tagger: the tagger to use; by default one over the built-in gazetteers, built once.
         group_by: a field of the dicts to count per value of (``source``, say); texts and dicts
             without it fall in group ``""``.
-        by_document: one row per document and entity (``doc_id``, ``id``, ``label``, ``name``,
-            ``mentions``) instead of totals; ``doc_id`` is the ``id_field``, else the position.
+        by_document: one row per document and entity (``doc_id``, ``id``, ``label``,
+            ``mentions``, ``name``) instead of totals; ``doc_id`` is the ``id_field``, else the
+            position.
         text_field, id_field: the dicts' fields holding the text and the document id.
+        labels, countries, min_mentions, top: ``rasid count``'s ``--label`` (any case),
+            ``--country`` (ISO codes; places of other countries are left out), ``--min-mentions``
+            and ``--top`` (per group).
         threads: threads to tag on, 1 to 256; every core when ``None``.
 
     Returns:
@@ -97,7 +105,8 @@ def count(
 
     Raises:
         TypeError: an item is neither a str nor a dict, or its text is not a str.
-        ValueError: ``threads`` is out of range.
+        ValueError: ``threads`` is out of range, or a label is unknown (the message lists the
+            known ones).
     """
     result = _tagger_for(tagger).count(
         documents,
@@ -105,6 +114,10 @@ def count(
         by_document=by_document,
         text_field=text_field,
         id_field=id_field,
+        labels=labels,
+        countries=countries,
+        min_mentions=min_mentions,
+        top=top,
         threads=threads,
     )
     if by_document:

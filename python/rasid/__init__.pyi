@@ -25,6 +25,10 @@ def count(
     by_document: bool = False,
     text_field: str = "text",
     id_field: str = "id",
+    labels: Optional[Sequence[str]] = None,
+    countries: Optional[Sequence[str]] = None,
+    min_mentions: int = 0,
+    top: Optional[int] = None,
     threads: Optional[int] = None,
 ) -> Any:
     """A pandas DataFrame when pandas is installed, else a list of dicts."""

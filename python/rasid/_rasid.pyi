@@ -44,6 +44,10 @@ class Tagger:
         by_document: bool = False,
         text_field: str = "text",
         id_field: str = "id",
+        labels: Optional[Sequence[str]] = None,
+        countries: Optional[Sequence[str]] = None,
+        min_mentions: int = 0,
+        top: Optional[int] = None,
         threads: Optional[int] = None,
         batch_size: int = 512,
     ) -> dict[str, Any]:

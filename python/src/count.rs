@@ -1,8 +1,8 @@
-//! `Tagger.count`: mentions and documents per entity over an iterable of texts or dicts, as
-//! `rasid count --format json` gives them.
+//! `Tagger.count`: mentions and documents per entity over an iterable of texts or dicts, the rows of
+//! `rasid count --format json`, counted by the library's own [`Counter`].
 //!
-//! Documents are read from Python in batches; each batch is tagged and tallied on worker threads
-//! with the interpreter released, every worker adding to its own totals, merged at the end (a sum,
+//! Documents are read from Python in batches; each batch is tagged and counted on worker threads
+//! with the interpreter released, every worker a [`Counter`] of its own, merged at the end (a sum,
 //! so the result does not depend on the number of threads).
 
 use std::sync::Mutex;
@@ -12,11 +12,8 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
-use rasid::count::{AutoEntities, Counts, DocumentTally};
-use rasid::{EntityId, Named, Scratch, Tagger};
-
-/// The label of the people the name grammar finds, as `rasid count` gives it.
-const AUTO_LABEL: &str = "PERSON";
+use rasid::Tagger;
+use rasid::count::{Counter, Filter};
 
 /// Documents a worker takes at a time from a batch.
 const CHUNK: usize = 8;
@@ -29,6 +26,7 @@ pub(crate) struct Options<'a> {
     pub(crate) id_field: &'a str,
     pub(crate) threads: usize,
     pub(crate) batch_size: usize,
+    pub(crate) filter: Filter,
 }
 
 /// One document read from Python.
@@ -38,16 +36,18 @@ struct Document {
     group: Option<String>,
 }
 
-/// A worker's totals and buffers, kept across batches.
-struct Worker {
-    counts: Counts,
-    tally: DocumentTally,
-    scratch: Scratch,
+/// One `--by-document` row, owned: the counter's rows borrow it, and it moves on to the next
+/// document.
+struct DocumentRow {
+    id: String,
+    label: String,
+    mentions: u32,
+    name: String,
 }
 
 /// One document's result.
 enum Outcome {
-    Counted(Vec<(EntityId, u32)>),
+    Counted(Vec<DocumentRow>),
     Failed(String),
 }
 
@@ -62,11 +62,10 @@ pub(crate) fn count<'py>(
             "group_by=\"month\" is not available yet: give the documents a month field and group by it",
         ));
     }
-    let entities = tagger.gazetteer().len();
-    let autos = AutoEntities::new(entities);
-    let mut workers: Vec<Worker> = Vec::new();
+    let mut counter = Counter::new(tagger);
+    let mut workers: Vec<Counter> = Vec::new();
     let mut by_document = Vec::new();
-    let mut warnings: Vec<String> = Vec::new();
+    let mut skipped: Vec<String> = Vec::new();
     let (mut missing_text, mut ungrouped, mut read) = (0u64, 0u64, 0usize);
     let mut input = documents.try_iter()?;
     let mut exhausted = false;
@@ -92,38 +91,60 @@ pub(crate) fn count<'py>(
         }
         let threads = options.threads.min(batch.len().div_ceil(CHUNK)).max(1);
         while workers.len() < threads {
-            workers.push(Worker {
-                counts: Counts::new(entities),
-                tally: DocumentTally::new(entities),
-                scratch: Scratch::new(),
-            });
+            workers.push(counter.worker());
         }
-        let outcomes = py.detach(|| tally_batch(tagger, &autos, &batch, &mut workers[..threads]));
-        for (doc, outcome) in batch.iter().zip(outcomes) {
+        let outcomes = py.detach(|| tally_batch(tagger, &batch, &mut workers[..threads], options));
+        for (doc, outcome) in batch.into_iter().zip(outcomes) {
             match outcome {
-                Outcome::Failed(message) => warnings.push(message),
-                Outcome::Counted(rows) if options.by_document => {
-                    by_document.push((doc.id.clone(), rows));
+                Outcome::Failed(message) => skipped.push(message),
+                Outcome::Counted(rows) => {
+                    if options.by_document {
+                        by_document.push((doc.id, rows));
+                    }
                 }
-                Outcome::Counted(_) => {}
             }
         }
     }
-    let mut counts = Counts::new(entities);
     for worker in workers {
-        counts.merge(worker.counts);
+        counter.merge(worker);
     }
-    let autos = autos.into_entities();
+    let table = counter.into_table(tagger, &options.filter);
     let result = PyDict::new(py);
-    result.set_item("documents", counts.documents())?;
-    result.set_item("entities", totals(py, tagger, &autos, &counts)?)?;
-    if options.by_document {
-        result.set_item(
-            "by_document",
-            document_rows(py, tagger, &autos, &by_document)?,
-        )?;
+    result.set_item("documents", table.documents)?;
+    let rows = PyList::empty(py);
+    for r in &table.entities {
+        let d = PyDict::new(py);
+        if let Some(group) = &r.group {
+            d.set_item("group", group.as_ref())?;
+        }
+        d.set_item("id", r.id.as_ref())?;
+        d.set_item("label", r.label.as_ref())?;
+        d.set_item("name", r.name.as_ref())?;
+        d.set_item("name_en", r.name_en.as_ref())?;
+        d.set_item("mentions", r.mentions)?;
+        d.set_item("documents", r.documents)?;
+        d.set_item("country", r.country.as_deref())?;
+        d.set_item("lat", r.lat)?;
+        d.set_item("lon", r.lon)?;
+        rows.append(d)?;
     }
-    result.set_item("skipped", warnings)?;
+    result.set_item("entities", rows)?;
+    if options.by_document {
+        let rows = PyList::empty(py);
+        for (doc_id, entities) in &by_document {
+            for r in entities {
+                let d = PyDict::new(py);
+                d.set_item("doc_id", doc_id)?;
+                d.set_item("id", &r.id)?;
+                d.set_item("label", &r.label)?;
+                d.set_item("mentions", r.mentions)?;
+                d.set_item("name", &r.name)?;
+                rows.append(d)?;
+            }
+        }
+        result.set_item("by_document", rows)?;
+    }
+    result.set_item("skipped", skipped)?;
     result.set_item("missing_text", missing_text)?;
     result.set_item("ungrouped", ungrouped)?;
     Ok(result)
@@ -184,17 +205,17 @@ fn scalar(value: &Bound<'_, PyAny>) -> PyResult<String> {
     }
 }
 
-/// Tags and tallies one batch on the given workers; outcomes in input order.
+/// Tags and counts one batch on the given workers; outcomes in input order.
 fn tally_batch(
     tagger: &Tagger,
-    autos: &AutoEntities,
     batch: &[Document],
-    workers: &mut [Worker],
+    workers: &mut [Counter],
+    options: &Options<'_>,
 ) -> Vec<Outcome> {
     let next = AtomicUsize::new(0);
     let outcomes: Mutex<Vec<Option<Outcome>>> =
         Mutex::new((0..batch.len()).map(|_| None).collect());
-    let work = |worker: &mut Worker| {
+    let work = |counter: &mut Counter| {
         let mut done = Vec::with_capacity(CHUNK);
         loop {
             let start = next.fetch_add(CHUNK, Ordering::Relaxed);
@@ -205,7 +226,7 @@ fn tally_batch(
             done.extend(
                 batch[start..end]
                     .iter()
-                    .map(|doc| tally_one(tagger, autos, doc, worker)),
+                    .map(|doc| count_one(tagger, doc, counter, options)),
             );
             let mut outcomes = outcomes.lock().unwrap_or_else(|e| e.into_inner());
             for (slot, outcome) in outcomes[start..end].iter_mut().zip(done.drain(..)) {
@@ -213,12 +234,12 @@ fn tally_batch(
             }
         }
     };
-    if let [worker] = workers {
-        work(worker);
+    if let [counter] = workers {
+        work(counter);
     } else {
         std::thread::scope(|scope| {
-            for worker in workers.iter_mut() {
-                scope.spawn(|| work(worker));
+            for counter in workers.iter_mut() {
+                scope.spawn(|| work(counter));
             }
         });
     }
@@ -230,134 +251,27 @@ fn tally_batch(
         .collect()
 }
 
-fn tally_one(
+fn count_one(
     tagger: &Tagger,
-    autos: &AutoEntities,
     doc: &Document,
-    worker: &mut Worker,
+    counter: &mut Counter,
+    options: &Options<'_>,
 ) -> Outcome {
-    worker.tally.clear();
-    let tally = &mut worker.tally;
-    let text = doc.text.as_str();
-    let tagged = tagger.entities_with(&mut worker.scratch, text, |named| {
-        let entity = match named {
-            Named::Entity { entity, .. } => entity,
-            Named::Person { name } => {
-                let name = &text[name.range()];
-                autos.number(&tagger.person_id(name), name)
-            }
-        };
-        tally.add(entity);
-    });
-    if let Err(e) = tagged {
+    if let Err(e) = counter.add(tagger, &doc.text, doc.group.as_deref()) {
+        // As `rasid count` reports a document it cannot tag: its id, then the message.
         return Outcome::Failed(format!("{}: {e}", doc.id));
     }
-    worker
-        .counts
-        .add_document(doc.group.as_deref(), &worker.tally);
-    Outcome::Counted(worker.tally.iter().collect())
-}
-
-/// An entity's id, label, name, English name, country and point; the people the grammar found are
-/// numbered after the gazetteer's entities.
-struct Described<'a> {
-    id: &'a str,
-    label: &'a str,
-    name: &'a str,
-    name_en: &'a str,
-    country: Option<&'a str>,
-    lat: Option<f64>,
-    lon: Option<f64>,
-}
-
-fn describe<'a>(
-    tagger: &'a Tagger,
-    autos: &'a [(String, String)],
-    entity: EntityId,
-) -> Described<'a> {
-    let gazetteer = tagger.gazetteer();
-    if let Some((id, name)) = entity
-        .as_usize()
-        .checked_sub(gazetteer.len())
-        .and_then(|i| autos.get(i))
-    {
-        return Described {
-            id,
-            label: AUTO_LABEL,
-            name,
-            name_en: "",
-            country: None,
-            lat: None,
-            lon: None,
-        };
+    if !options.by_document {
+        return Outcome::Counted(Vec::new());
     }
-    let e = gazetteer.entity(entity);
-    Described {
-        id: &e.id,
-        label: gazetteer.label_name(e.label),
-        name: &e.name,
-        name_en: &e.name_en,
-        country: e.attributes().country.as_deref(),
-        lat: e.attributes().lat,
-        lon: e.attributes().lon,
-    }
-}
-
-/// The totals as rows, in `rasid count`'s order: by group, then mentions descending, then id.
-fn totals<'py>(
-    py: Python<'py>,
-    tagger: &Tagger,
-    autos: &[(String, String)],
-    counts: &Counts,
-) -> PyResult<Bound<'py, PyList>> {
-    let mut rows: Vec<_> = counts
-        .iter()
-        .map(|(group, entity, tally)| (group, describe(tagger, autos, entity), tally))
+    let rows = counter
+        .document_rows(tagger, &doc.id, &options.filter)
+        .map(|r| DocumentRow {
+            id: r.id.into_owned(),
+            label: r.label.to_owned(),
+            mentions: r.mentions,
+            name: r.name.into_owned(),
+        })
         .collect();
-    rows.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then(b.2.mentions.cmp(&a.2.mentions))
-            .then_with(|| a.1.id.cmp(b.1.id))
-    });
-    let list = PyList::empty(py);
-    for (group, e, tally) in rows {
-        let d = PyDict::new(py);
-        if let Some(group) = group {
-            d.set_item("group", group)?;
-        }
-        d.set_item("id", e.id)?;
-        d.set_item("label", e.label)?;
-        d.set_item("name", e.name)?;
-        d.set_item("name_en", e.name_en)?;
-        d.set_item("mentions", tally.mentions)?;
-        d.set_item("documents", tally.documents)?;
-        d.set_item("country", e.country)?;
-        d.set_item("lat", e.lat)?;
-        d.set_item("lon", e.lon)?;
-        list.append(d)?;
-    }
-    Ok(list)
-}
-
-/// The rows of `--by-document`: per document in input order, its entities in order of first mention.
-fn document_rows<'py>(
-    py: Python<'py>,
-    tagger: &Tagger,
-    autos: &[(String, String)],
-    documents: &[(String, Vec<(EntityId, u32)>)],
-) -> PyResult<Bound<'py, PyList>> {
-    let list = PyList::empty(py);
-    for (doc_id, entities) in documents {
-        for &(entity, mentions) in entities {
-            let e = describe(tagger, autos, entity);
-            let d = PyDict::new(py);
-            d.set_item("doc_id", doc_id)?;
-            d.set_item("id", e.id)?;
-            d.set_item("label", e.label)?;
-            d.set_item("name", e.name)?;
-            d.set_item("mentions", mentions)?;
-            list.append(d)?;
-        }
-    }
-    Ok(list)
+    Outcome::Counted(rows)
 }

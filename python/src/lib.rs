@@ -14,6 +14,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
+use rasid::count::Filter;
 use rasid::{DEFAULT_PREFIX, Diagnostic, Gazetteer, Level, Scratch};
 
 use record::{Tagged, tag_one};
@@ -217,7 +218,11 @@ impl Tagger {
 
     /// Counts mentions per entity over documents, as ``rasid count --format json`` does; see
     /// :func:`rasid.count`, which wraps this and gives a pandas DataFrame.
-    #[pyo3(signature = (documents, *, group_by = None, by_document = false, text_field = "text", id_field = "id", threads = None, batch_size = 512))]
+    ///
+    /// Returns a dict: ``documents``, ``entities`` (the rows), ``by_document`` (when asked),
+    /// ``skipped`` (messages for documents that could not be tagged), ``missing_text`` (dicts
+    /// without the text field) and ``ungrouped`` (documents without the ``group_by`` field).
+    #[pyo3(signature = (documents, *, group_by = None, by_document = false, text_field = "text", id_field = "id", labels = None, countries = None, min_mentions = 0, top = None, threads = None, batch_size = 512))]
     #[allow(clippy::too_many_arguments)]
     fn count<'py>(
         &self,
@@ -227,10 +232,35 @@ impl Tagger {
         by_document: bool,
         text_field: &str,
         id_field: &str,
+        labels: Option<Vec<String>>,
+        countries: Option<Vec<String>>,
+        min_mentions: u64,
+        top: Option<usize>,
         threads: Option<usize>,
         batch_size: usize,
     ) -> PyResult<Bound<'py, PyDict>> {
         let threads = thread_count(threads)?;
+        let known = self.inner.gazetteer().labels();
+        let mut filter = Filter::default();
+        filter.labels = labels
+            .unwrap_or_default()
+            .iter()
+            .map(|label| {
+                known
+                    .iter()
+                    .find(|k| k.to_lowercase() == label.to_lowercase())
+                    .cloned()
+                    .ok_or_else(|| {
+                        PyValueError::new_err(format!(
+                            "unknown label \"{label}\": expected one of {}",
+                            known.join(", ")
+                        ))
+                    })
+            })
+            .collect::<PyResult<_>>()?;
+        filter.countries = countries.unwrap_or_default();
+        filter.min_mentions = min_mentions;
+        filter.top = top;
         let options = count::Options {
             group_by,
             by_document,
@@ -238,6 +268,7 @@ impl Tagger {
             id_field,
             threads,
             batch_size: batch_size.max(1),
+            filter,
         };
         count::count(py, &self.inner, documents, &options)
     }

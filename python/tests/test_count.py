@@ -62,3 +62,19 @@ def test_dict_without_text_is_skipped(tagger):
 def test_other_items_are_refused(tagger):
     with pytest.raises(TypeError, match="item 0 is a bytes"):
         tagger.count([b"text"])
+
+
+def test_filters_equal_cli(rasid_bin, tagger, corpus):
+    path, records = corpus
+    want = run_json(
+        rasid_bin, "count", "--format", "json", "--quiet", "--label", "place", "--country", "sy",
+        "--min-mentions", "2", "--top", "5", path,
+    )
+    got = rows(rasid.count(records, tagger=tagger, labels=["place"], countries=["sy"], min_mentions=2, top=5))
+    assert got == cli_rows(want)
+    assert got, "the test texts name Syrian places"
+
+
+def test_unknown_label_lists_the_known_ones(tagger):
+    with pytest.raises(ValueError, match='unknown label "places": expected one of .*PLACE'):
+        rasid.count(["حلب"], tagger=tagger, labels=["places"])
