@@ -37,7 +37,8 @@ def main() -> int:
 
     counts = rasid.spark.count(df, args.text_field, group_by=args.group_by, gazetteers=args.gazetteer)
     if args.output:
-        counts.write.mode("overwrite").option("header", True).csv(args.output)
+        # emptyValue: an empty English name stays an empty field, as `rasid count` writes it.
+        counts.coalesce(1).write.mode("overwrite").option("header", True).option("emptyValue", "").csv(args.output)
     else:
         counts.show(30, truncate=False)
     if args.mentions:
