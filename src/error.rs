@@ -39,6 +39,22 @@ pub enum ErrorKind {
         /// What adds up too far (`the counts of "country:sy"`).
         what: String,
     },
+    /// Building a tagger without any gazetteer: the defaults off and none given.
+    NoGazetteer,
+    /// A number of worker threads out of range.
+    Threads {
+        /// The number asked for.
+        asked: u64,
+        /// The most allowed.
+        max: u64,
+    },
+    /// A thread could not be started.
+    ThreadStart {
+        /// Which (`a worker thread`, `the reading thread`).
+        what: &'static str,
+        /// The system's error.
+        source: std::io::Error,
+    },
     /// A file read as a `rasid count --format json` table is not one.
     NotACountTable {
         /// The file.
@@ -72,6 +88,24 @@ impl Error {
     pub(crate) fn document_too_large(len: usize) -> Error {
         Error {
             kind: ErrorKind::DocumentTooLarge { len },
+        }
+    }
+
+    pub(crate) fn no_gazetteer() -> Error {
+        Error {
+            kind: ErrorKind::NoGazetteer,
+        }
+    }
+
+    pub(crate) fn threads(asked: u64, max: u64) -> Error {
+        Error {
+            kind: ErrorKind::Threads { asked, max },
+        }
+    }
+
+    pub(crate) fn thread_start(what: &'static str, source: std::io::Error) -> Error {
+        Error {
+            kind: ErrorKind::ThreadStart { what, source },
         }
     }
 
@@ -112,6 +146,16 @@ impl fmt::Display for Error {
                      (split it into several files, or one document per line of JSON Lines)"
                 )
             }
+            ErrorKind::NoGazetteer => {
+                f.write_str("no gazetteer: the default gazetteers are off and no other was given")
+            }
+            ErrorKind::Threads { asked, max } => write!(
+                f,
+                "-j {asked}: the number of threads must be between 1 and {max}"
+            ),
+            ErrorKind::ThreadStart { what, source } => {
+                write!(f, "cannot start {what}: {source}")
+            }
             ErrorKind::CountOverflow { what } => {
                 write!(f, "{what} add up past {} and cannot be merged", u64::MAX)
             }
@@ -129,6 +173,7 @@ impl std::error::Error for Error {
         match &self.kind {
             ErrorKind::Io { source, .. } => Some(source),
             ErrorKind::NotACountTable { source, .. } => Some(source),
+            ErrorKind::ThreadStart { source, .. } => Some(source),
             _ => None,
         }
     }

@@ -14,8 +14,20 @@
 //! false positive.
 //!
 //! Offsets are whatever unit the caller uses consistently; the CLI uses code points.
+//!
+//! Gold comes in three formats, read into [`GoldDocument`]s with code-point spans checked against
+//! their text: JSON Lines with texts beside ([`read_jsonl`]), brat standoff ([`read_brat`]) and
+//! CoNLL BIO ([`read_conll`]); [`GoldFormat::detect`] tells them apart.
+
+mod brat;
+mod conll;
+mod gold;
 
 use std::collections::BTreeMap;
+
+pub use brat::read as read_brat;
+pub use conll::parse as parse_conll;
+pub use gold::{GoldDocument, GoldError, GoldFormat, GoldWarning, read_conll, read_jsonl};
 
 /// A labelled span, end exclusive.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +65,7 @@ pub enum MatchMode {
 
 /// True positives, false positives and false negatives.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Counts {
     /// Predicted spans paired with a gold span.
     pub true_positives: usize,
@@ -106,6 +119,7 @@ fn ratio(part: usize, whole: usize) -> f64 {
 
 /// Typed counts per label, accumulated over documents.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Scores {
     /// Counts per label.
     pub per_label: BTreeMap<String, Counts>,
@@ -113,6 +127,7 @@ pub struct Scores {
 
 /// The unpaired spans of one document in one mode, as indices into the slices that were scored.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Outcome {
     /// Indices of predicted spans with no gold partner, in text order.
     pub false_positives: Vec<usize>,
@@ -312,6 +327,7 @@ impl Mismatch {
 
 /// One exact-typed error of a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Finding {
     /// False positive or false negative.
     pub side: Side,
@@ -321,8 +337,20 @@ pub struct Finding {
     pub mismatch: Mismatch,
 }
 
+impl Finding {
+    /// A finding of `side` at `index`.
+    pub fn new(side: Side, index: usize, mismatch: Mismatch) -> Finding {
+        Finding {
+            side,
+            index,
+            mismatch,
+        }
+    }
+}
+
 /// All four scores of a run: exact and overlap, typed and untyped.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Evaluation {
     /// Typed, exact spans.
     pub exact: Scores,

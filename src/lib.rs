@@ -15,6 +15,8 @@
 //!         Named::Entity { entity, .. } => tagger.gazetteer().entity(entity).id.clone(),
 //!         // People no gazetteer lists, found by the person-name grammar.
 //!         Named::Person { name } => tagger.person_id(&text[name.range()]),
+//!         // What a later version may find (the result types are `#[non_exhaustive]`).
+//!         _ => continue,
 //!     };
 //!     println!("{} {} {id}", &text[mention.span.range()], tagger.gazetteer().label_name(mention.label));
 //! }
@@ -22,6 +24,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod corpus;
 pub mod count;
 mod error;
 pub mod eval;
@@ -46,7 +49,7 @@ pub use matcher::{Rejection, Via};
 pub use normalize::{Normalized, Normalizer};
 pub use person::PersonRule;
 pub use span::{AliasId, EntityId, LabelId, Span};
-pub use tagger::{AUTO_PERSON_PREFIX, Mention, Named, Rejected, Scratch, Tagger};
+pub use tagger::{AUTO_PERSON_PREFIX, Mention, Named, Rejected, Scratch, Tagger, TaggerBuilder};
 
 /// Every public type can be shared and sent between threads: checked when the library compiles.
 const _: fn() = || {
@@ -77,10 +80,27 @@ const _: fn() = || {
     send_sync::<Rejected>();
     send_sync::<Scratch>();
     send_sync::<Tagger>();
+    send_sync::<TaggerBuilder>();
     send_sync::<record::MentionRecord<'static>>();
     send_sync::<record::Geo<'static>>();
     send_sync::<record::Explanation>();
     send_sync::<record::RejectedRecord<'static>>();
+    send_sync::<corpus::Document>();
+    send_sync::<corpus::Event<()>>();
+    send_sync::<corpus::Fields>();
+    send_sync::<corpus::Finished<()>>();
+    send_sync::<corpus::Found>();
+    send_sync::<corpus::GzReader<&'static [u8]>>();
+    send_sync::<corpus::Input>();
+    send_sync::<corpus::MissingText>();
+    send_sync::<corpus::Problem>();
+    send_sync::<corpus::RawDocument>();
+    send_sync::<corpus::Skip>();
+    send_sync::<corpus::Skipped>();
+    send_sync::<eval::GoldDocument>();
+    send_sync::<eval::GoldError>();
+    send_sync::<eval::GoldFormat>();
+    send_sync::<eval::GoldWarning>();
     send_sync::<count::AutoEntities>();
     send_sync::<count::CountFormat>();
     send_sync::<count::CountRow<'static>>();

@@ -4,6 +4,10 @@
 //! reference across documents and threads; each worker keeps a [`Scratch`] so that tagging allocates
 //! nothing per match.
 
+mod builder;
+
+pub use builder::TaggerBuilder;
+
 use crate::error::{Error, Result};
 use crate::gazetteer::{DEFAULT_LABELS, Gazetteer, PLACE_LABEL};
 use crate::lexicon::Lexicon;
@@ -18,6 +22,7 @@ pub const AUTO_PERSON_PREFIX: &str = "person:auto:";
 
 /// One mention of an entity in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Mention {
     /// The name as written, in original bytes; never includes proclitics.
     pub span: Span,
@@ -36,6 +41,7 @@ pub struct Mention {
 
 /// What a mention names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Named {
     /// An entity of the gazetteer, through one of its aliases (for a coreferent bare name: the alias
     /// of the full mention it refers to).
@@ -65,6 +71,7 @@ impl Mention {
 
 /// A candidate match that was turned down.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Rejected {
     /// The candidate's text, in original bytes.
     pub span: Span,
@@ -126,6 +133,12 @@ impl Tagger {
     /// [`crate::ErrorKind::DocumentTooLarge`] rather than risk running out of memory; a corpus
     /// goes in as many documents (files, or JSON Lines).
     pub const MAX_DOCUMENT_BYTES: usize = 64 << 20;
+
+    /// A builder: gazetteer files and directories, the defaults or not, the word list, the
+    /// person-name grammar; its `build` reports every failure as an error.
+    pub fn builder() -> TaggerBuilder {
+        TaggerBuilder::new()
+    }
 
     /// Compiles the gazetteer, with the embedded Arabic word list deciding proclitics and the
     /// person-name grammar on (it runs when the gazetteer has name words: the defaults do).

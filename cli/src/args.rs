@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use super::documents::Fields;
+use rasid::corpus::Fields;
 
 const EXIT_CODES: &str = "\
 Exit codes:

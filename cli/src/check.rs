@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use rasid::{DEFAULT_PREFIX, Diagnostic, Gazetteer, Level};
+use rasid::{DEFAULT_PREFIX, Diagnostic, Level};
 
 use super::Failure;
 use super::atomic::AtomicOutput;
@@ -45,11 +45,12 @@ pub(crate) fn run(args: &CheckArgs) -> Result<u8, Failure> {
     if args.fix {
         fix(&args.paths)?;
     }
-    let mut builder = Gazetteer::builder();
     // Given files are checked together with the defaults, so that ids clashing with a built-in entity
     // and references to built-in entities are judged right; only the given files' findings are shown.
-    builder.defaults(args.paths.is_empty() || !args.no_default_gazetteers);
-    super::add_gazetteer_paths(&mut builder, &args.paths);
+    let builder = gazetteer_builder(
+        args.paths.is_empty() || !args.no_default_gazetteers,
+        &args.paths,
+    );
     let diagnostics = builder.check()?;
     let shown: Vec<&Diagnostic> = diagnostics
         .iter()
@@ -91,9 +92,7 @@ fn fix(paths: &[PathBuf]) -> Result<(), Failure> {
             "--fix needs the gazetteer files or directories to rewrite (the built-in gazetteers are read-only)",
         ));
     }
-    let mut builder = Gazetteer::builder();
-    builder.defaults(false);
-    super::add_gazetteer_paths(&mut builder, paths);
+    let builder = gazetteer_builder(false, paths);
     let (fixed, left_alone) = builder.fix()?;
     for (path, text) in &fixed {
         // Whole or not at all: a temporary file beside it, renamed over it.
@@ -149,4 +148,15 @@ fn counted(count: usize, bucket: &str) -> String {
 
 fn plural(count: usize) -> &'static str {
     if count == 1 { "" } else { "s" }
+}
+
+/// The gazetteers of `paths` (files, and the gazetteer files below directories; what the walk skips
+/// is warned about on stderr), with the defaults or not.
+fn gazetteer_builder(defaults: bool, paths: &[std::path::PathBuf]) -> rasid::GazetteerBuilder {
+    let mut builder = rasid::Tagger::builder();
+    builder.defaults(defaults);
+    for path in paths {
+        builder.gazetteer_path(path);
+    }
+    builder.gazetteer_builder(&mut |w| eprintln!("rasid: {w}"))
 }

@@ -15,11 +15,11 @@ use rasid::count::{AutoEntities, CountTable, Counter, DocumentRowWriter, Filter,
 
 use super::args::{CountArgs, CountFormat};
 use super::atomic::AtomicOutput;
-use super::documents::{self, Fields, RawDocument, Skip};
 use super::labels;
-use super::parallel;
 use super::progress::Progress;
 use super::{EXIT_TROUBLE, Failure, build_tagger};
+use rasid::corpus as parallel;
+use rasid::corpus::{self as documents, Fields, Problem, RawDocument, Skip};
 
 pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     let started = Instant::now();
@@ -112,7 +112,7 @@ struct Report {
 
 /// A worker's result for one batch.
 struct BatchResult {
-    warnings: Vec<String>,
+    warnings: Vec<Problem>,
     /// JSON lines without the text field (input, line).
     missing_text: Vec<(Arc<str>, usize)>,
     /// Documents `--group-by` found no group for.
@@ -166,7 +166,7 @@ fn pipeline(
         |event| {
             let result = match event {
                 parallel::Event::Unreadable(warning) => {
-                    progress.warn(&warning);
+                    progress.warn(&warning.to_string());
                     return true;
                 }
                 parallel::Event::Batch(result) => result,
@@ -176,7 +176,7 @@ fn pipeline(
             report.skipped_documents += result.warnings.len() + result.missing_text.len();
             report.ungrouped += result.ungrouped;
             for w in &result.warnings {
-                progress.warn(w);
+                progress.warn(&w.to_string());
             }
             for (source, line) in &result.missing_text {
                 if args.strict {
@@ -262,7 +262,10 @@ impl Worker {
             match self.counter.add(tagger, &document.text, group) {
                 Ok(mentions) => result.mentions += mentions,
                 Err(e) => {
-                    result.warnings.push(format!("{}: {e}", document.id));
+                    result.warnings.push(Problem::Tagging {
+                        location: document.id,
+                        source: e,
+                    });
                     continue;
                 }
             }

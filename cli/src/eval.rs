@@ -4,23 +4,20 @@
 //! The scoring itself lives in the library ([`rasid::eval`]); this module reads gold, tags the texts
 //! and prints.
 
-mod brat;
-mod conll;
-mod gold;
 mod show;
 
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use rasid::Scratch;
 use rasid::eval::{Counts, Evaluation, LabelMap, LabeledSpan};
 
 use super::args::GazetteerArgs;
 use super::{Failure, build_tagger};
-use gold::{GoldDocument, GoldFormat};
+use rasid::eval::{GoldDocument, GoldFormat as Format};
 use rasid::record::MentionRecord;
 use show::{Listing, Prediction};
 
@@ -68,6 +65,17 @@ pub(crate) struct EvalArgs {
     pub(crate) show: bool,
     #[command(flatten)]
     pub(crate) gazetteer: GazetteerArgs,
+}
+
+/// What the gold file or directory holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum GoldFormat {
+    /// JSON Lines of {"id", "entities": [{"start", "end", "label"}]}, texts as TEXTS/<id>.txt.
+    Jsonl,
+    /// brat standoff: <name>.ann beside <name>.txt (a directory, or one .ann file).
+    Brat,
+    /// CoNLL BIO: one `TOKEN TAG` per line, blank lines between sentences.
+    Conll,
 }
 
 /// One `--map` rule.
@@ -143,29 +151,41 @@ pub(crate) fn run(args: &EvalArgs) -> Result<u8, Failure> {
 fn read_gold(args: &EvalArgs, warnings: &mut Vec<String>) -> Result<Vec<GoldDocument>, String> {
     let format = match args.gold_format {
         Some(format) => format,
-        None => GoldFormat::detect(&args.gold)?,
+        None => match Format::detect(&args.gold).map_err(|e| e.to_string())? {
+            Format::Jsonl => GoldFormat::Jsonl,
+            Format::Brat => GoldFormat::Brat,
+            _ => GoldFormat::Conll,
+        },
     };
     let texts = args.texts.as_deref();
-    match (format, texts) {
-        (GoldFormat::Jsonl, Some(texts)) => gold::read_jsonl(&args.gold, texts, warnings),
-        (GoldFormat::Jsonl, None) => Err(format!(
-            "{}: JSON Lines gold needs TEXTS, the directory holding <id>.txt",
-            args.gold.display()
-        )),
-        (GoldFormat::Brat, None) => brat::read(&args.gold, warnings),
-        (GoldFormat::Conll, None) => {
-            let name = args.gold.display().to_string();
-            conll::parse(&gold::read_text(&args.gold)?, &name)
+    let mut gold_warnings = Vec::new();
+    let read = match (format, texts) {
+        (GoldFormat::Jsonl, Some(texts)) => {
+            rasid::eval::read_jsonl(&args.gold, texts, &mut gold_warnings)
         }
-        (GoldFormat::Brat, Some(texts)) => Err(format!(
-            "{}: TEXTS is for JSON Lines gold only; brat texts are the .txt files beside the .ann files",
-            texts.display()
-        )),
-        (GoldFormat::Conll, Some(texts)) => Err(format!(
-            "{}: TEXTS is for JSON Lines gold only; CoNLL gold has no texts, rasid rebuilds them from the tokens",
-            texts.display()
-        )),
-    }
+        (GoldFormat::Jsonl, None) => {
+            return Err(format!(
+                "{}: JSON Lines gold needs TEXTS, the directory holding <id>.txt",
+                args.gold.display()
+            ));
+        }
+        (GoldFormat::Brat, None) => rasid::eval::read_brat(&args.gold, &mut gold_warnings),
+        (GoldFormat::Conll, None) => rasid::eval::read_conll(&args.gold),
+        (GoldFormat::Brat, Some(texts)) => {
+            return Err(format!(
+                "{}: TEXTS is for JSON Lines gold only; brat texts are the .txt files beside the .ann files",
+                texts.display()
+            ));
+        }
+        (GoldFormat::Conll, Some(texts)) => {
+            return Err(format!(
+                "{}: TEXTS is for JSON Lines gold only; CoNLL gold has no texts, rasid rebuilds them from the tokens",
+                texts.display()
+            ));
+        }
+    };
+    warnings.extend(gold_warnings.iter().map(ToString::to_string));
+    read.map_err(|e| e.to_string())
 }
 
 /// The `--map` rules; warns about rules for labels the gold does not have (a typo would otherwise
@@ -323,11 +343,11 @@ mod tests {
 
     #[test]
     fn unused_map_rules_warn() {
-        let documents = [GoldDocument {
-            id: "d".into(),
-            text: "حلب".into(),
-            entities: vec![LabeledSpan::new(0, 3, "LOC")],
-        }];
+        let documents = [GoldDocument::new(
+            "d",
+            "حلب",
+            vec![LabeledSpan::new(0, 3, "LOC")],
+        )];
         let mut warnings = Vec::new();
         let map = label_map(
             &[

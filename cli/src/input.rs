@@ -70,7 +70,7 @@ impl InputName {
             return Err(format!("{name}: is a directory, not a text file"));
         } else if name.ends_with(".gz") {
             let file = std::fs::File::open(&self.0).map_err(|e| format!("{name}: {e}"))?;
-            super::gz::GzReader::new(std::io::BufReader::new(file))
+            rasid::corpus::GzReader::new(std::io::BufReader::new(file))
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("{name}: {e}"))?;
         } else {

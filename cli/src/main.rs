@@ -9,19 +9,15 @@ mod atomic;
 mod check;
 mod count;
 mod coverage;
-mod dates;
 mod documents;
 mod eval;
 mod export;
-mod gz;
 mod html;
 mod input;
 mod labels;
-mod parallel;
 mod progress;
 mod suggest;
 mod tag;
-mod walk;
 
 use std::io;
 use std::process::ExitCode;
@@ -29,7 +25,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use args::{Cli, Command, GazetteerArgs};
-use rasid::{Gazetteer, GazetteerBuilder, Tagger};
+#[cfg(test)]
+use rasid::Gazetteer;
+use rasid::{Tagger, TaggerBuilder};
 
 /// Exit code for usage errors, unreadable inputs and invalid gazetteers.
 const EXIT_TROUBLE: u8 = 2;
@@ -92,34 +90,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// The gazetteer builder the user's flags ask for.
-fn gazetteer_builder(args: &GazetteerArgs) -> GazetteerBuilder {
-    let mut builder = Gazetteer::builder();
-    builder.defaults(!args.no_default_gazetteers);
-    add_gazetteer_paths(&mut builder, &args.gazetteers);
+/// The tagger the user's flags ask for: gazetteer files and directories (through the one walk the
+/// inputs use; what it skips is warned about on stderr), the defaults or not, the name grammar.
+fn tagger_builder(args: &GazetteerArgs) -> TaggerBuilder {
+    let mut builder = Tagger::builder();
     builder
-}
-
-/// Adds gazetteer files, and the `.yml`, `.yaml` and `.lst` files below directories, through the one
-/// walk the inputs use (links back not followed, only regular files, sorted); what it skips is
-/// warned about on stderr. A path that does not exist is left to the builder, which names it.
-fn add_gazetteer_paths(builder: &mut GazetteerBuilder, paths: &[std::path::PathBuf]) {
-    let is_gazetteer = |path: &std::path::Path| {
-        matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yml" | "yaml" | "lst")
-        )
-    };
-    for path in paths {
-        if path.is_dir() {
-            let found = walk::walk(path, &is_gazetteer, &mut |w| eprintln!("rasid: {w}"));
-            for file in found.files {
-                builder.add_path(file);
-            }
-        } else {
-            builder.add_path(path);
-        }
+        .defaults(!args.no_default_gazetteers)
+        .person_grammar(!args.no_person_grammar);
+    for path in &args.gazetteers {
+        builder.gazetteer_path(path);
     }
+    builder
 }
 
 /// Loads the gazetteers and compiles the tagger, once per run.
@@ -129,13 +110,7 @@ fn build_tagger(args: &GazetteerArgs) -> Result<Tagger, Failure> {
             "--no-default-gazetteers needs at least one --gazetteer",
         ));
     }
-    let gazetteer = gazetteer_builder(args).build()?;
-    let lexicon = rasid::Lexicon::embedded();
-    Ok(Tagger::with_options(
-        gazetteer,
-        lexicon,
-        !args.no_person_grammar,
-    ))
+    Ok(tagger_builder(args).build_reporting(&mut |w| eprintln!("rasid: {w}"))?)
 }
 
 /// The gazetteer of `yaml` alone, without the defaults, for the unit tests of the subcommands.

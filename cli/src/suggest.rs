@@ -32,10 +32,11 @@ use clap::Args;
 use rasid::{Normalized, Normalizer, Scratch, Tagger};
 
 use super::args::{FieldArgs, GazetteerArgs};
-use super::documents::{Document, each_document};
+use super::documents::each_document;
 use super::{EXIT_TROUBLE, Failure, build_tagger};
 use cues::{LISTS, PLACE};
 use page::{Cover, Norms, Page, Run, words};
+use rasid::corpus::Document;
 use stub::{Header, write_stubs};
 
 const EXAMPLES: &str = "\
@@ -367,12 +368,7 @@ mod tests {
         let tagger = tagger();
         let mut collector = Collector::new(&tagger);
         for (i, text) in texts.iter().enumerate() {
-            let document = Document {
-                id: format!("d{i}"),
-                text: (*text).to_owned(),
-                group: None,
-                ungrouped: false,
-            };
+            let document = Document::new(format!("d{i}"), *text);
             collector.add(&document).unwrap();
         }
         collector
@@ -560,12 +556,7 @@ mod tests {
                     text.push_str(pieces[code % pieces.len()]);
                     code /= pieces.len();
                 }
-                let document = Document {
-                    id: "d".to_owned(),
-                    text: text.clone(),
-                    group: None,
-                    ungrouped: false,
-                };
+                let document = Document::new("d", text.clone());
                 collector.add(&document).unwrap();
             }
         }

@@ -6,11 +6,11 @@ use rasid::Scratch;
 
 use super::args::{TagArgs, TagFormat};
 use super::atomic::AtomicOutput;
-use super::documents::{self, BATCH_BYTES, Input, RawDocument, Skip};
 use super::export;
 use super::input::InputName;
-use super::parallel;
 use super::{EXIT_TROUBLE, Failure, build_tagger};
+use rasid::corpus as parallel;
+use rasid::corpus::{self as documents, BATCH_BYTES, Input, Problem, RawDocument, Skip};
 use rasid::record::{MentionRecord, RejectedRecord, tsv_field};
 
 pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
@@ -19,7 +19,7 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
     let inputs = InputName::all(&args.inputs);
     // Standard input holds JSON Lines when it starts with `{`, as for `count`.
     let stdin_json = inputs.iter().any(InputName::is_stdin)
-        && documents::stdin_is_json_lines().map_err(Failure::trouble)?;
+        && documents::stdin_is_json_lines().map_err(|e| Failure::trouble(e.to_string()))?;
     let json_lines = |input: &InputName| input.is_json_lines() || (input.is_stdin() && stdin_json);
     if args.format == Some(TagFormat::Brat) {
         if args.output.is_some() {
@@ -253,8 +253,12 @@ fn tag_line(
     let text_field = args.text_field.as_str();
     let (source, number) = (std::sync::Arc::clone(&raw.source), raw.line);
     let (location, line) = raw.into_text().map_err(Skip::Other)?;
-    let (fields, text) = raw_fields(&line, text_field)
-        .map_err(|e| Skip::Other(format!("{location}: invalid JSON: {e}")))?;
+    let (fields, text) = raw_fields(&line, text_field).map_err(|source| {
+        Skip::Other(Problem::InvalidJson {
+            location: location.clone(),
+            source,
+        })
+    })?;
     let Some(text) = text else {
         return Err(Skip::NoText {
             source,
@@ -269,7 +273,12 @@ fn tag_line(
                 mentions.push(m);
             }
         })
-        .map_err(|e| Skip::Other(format!("{location}: {e}")))?;
+        .map_err(|source| {
+            Skip::Other(Problem::Tagging {
+                location: location.clone(),
+                source,
+            })
+        })?;
     Ok(TaggedLine {
         location,
         line,

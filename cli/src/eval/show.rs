@@ -158,17 +158,9 @@ mod tests {
             entity_id: "group:sdf",
             entity_name: "قوات سوريا الديمقراطية",
         }];
-        let missed = |index| Finding {
-            side: Side::FalseNegative,
-            index,
-            mismatch: Mismatch::Unmatched,
-        };
+        let missed = |index| Finding::new(Side::FalseNegative, index, Mismatch::Unmatched);
         let findings = [
-            Finding {
-                side: Side::FalsePositive,
-                index: 0,
-                mismatch: Mismatch::Unmatched,
-            },
+            Finding::new(Side::FalsePositive, 0, Mismatch::Unmatched),
             missed(0),
             missed(1),
         ];

@@ -11,9 +11,8 @@
 //! an `I-` that does not continue an entity of its type starts one (IOB1 files, and the common
 //! slip), and the `E-`/`S-` tags of BIOES (`L-`/`U-` of BILOU) are understood.
 
-use rasid::eval::LabeledSpan;
-
-use super::gold::GoldDocument;
+use super::LabeledSpan;
+use super::gold::{GoldDocument, GoldError};
 
 /// Where a tag puts its token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,8 +115,9 @@ impl Builder {
 ///
 /// # Errors
 ///
-/// `name:line: message` for a line with one column or a tag that is not `O` or `X-TYPE`.
-pub(crate) fn parse(source: &str, name: &str) -> Result<Vec<GoldDocument>, String> {
+/// A [`GoldError`] naming `name:line` for a line with one column or a tag that is not `O` or
+/// `X-TYPE`.
+pub fn parse(source: &str, name: &str) -> Result<Vec<GoldDocument>, GoldError> {
     let mut documents = Vec::new();
     let mut builder = Builder::default();
     for (i, line) in source.lines().enumerate() {
@@ -127,15 +127,15 @@ pub(crate) fn parse(source: &str, name: &str) -> Result<Vec<GoldDocument>, Strin
             [] => builder.end_sentence(),
             ["-DOCSTART-", ..] => documents.extend(builder.finish(name)),
             [_] => {
-                return Err(format!(
-                    "{name}:{number}: expected TOKEN TAG, found {line:?}"
-                ));
+                return Err(GoldError::NotTokenTag {
+                    location: format!("{name}:{number}"),
+                    line: line.to_owned(),
+                });
             }
             [token, .., tag] => {
-                let (position, label) = parse_tag(tag).ok_or_else(|| {
-                    format!(
-                        "{name}:{number}: unknown tag {tag:?}; expected O, B-TYPE or I-TYPE (or E-, S-, L-, U-)"
-                    )
+                let (position, label) = parse_tag(tag).ok_or_else(|| GoldError::UnknownTag {
+                    location: format!("{name}:{number}"),
+                    tag: (*tag).to_owned(),
                 })?;
                 builder.token(token, position, label, number);
             }
@@ -250,11 +250,13 @@ mod tests {
     #[test]
     fn bad_lines_name_the_line() {
         assert_eq!(
-            parse("حلب B-LOC\nإدلب\n", "t.conll").unwrap_err(),
+            parse("حلب B-LOC\nإدلب\n", "t.conll")
+                .unwrap_err()
+                .to_string(),
             "t.conll:2: expected TOKEN TAG, found \"إدلب\""
         );
         assert_eq!(
-            parse("حلب LOC\n", "t.conll").unwrap_err(),
+            parse("حلب LOC\n", "t.conll").unwrap_err().to_string(),
             "t.conll:1: unknown tag \"LOC\"; expected O, B-TYPE or I-TYPE (or E-, S-, L-, U-)"
         );
         assert!(parse("حلب B-\n", "t.conll").is_err());

@@ -12,9 +12,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use rasid::eval::LabeledSpan;
-
-use super::gold::{GoldDocument, RawEntity, check_entities, read_text};
+use super::LabeledSpan;
+use super::gold::{GoldDocument, GoldError, GoldWarning, RawEntity, check_entities, read_text};
 
 /// A text-bound annotation as written.
 #[derive(Debug, PartialEq, Eq)]
@@ -31,15 +30,14 @@ struct TextBound {
 ///
 /// # Errors
 ///
-/// `path:line: message` for a `T` line that does not have the brat form.
-fn parse_ann(source: &str, name: &str) -> Result<Vec<TextBound>, String> {
+/// A [`GoldError`] naming `path:line` for a `T` line that does not have the brat form.
+fn parse_ann(source: &str, name: &str) -> Result<Vec<TextBound>, GoldError> {
     let mut bounds = Vec::new();
     let mut triggers = BTreeSet::new();
     for (i, line) in source.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.starts_with('T') {
-            bounds
-                .push(parse_text_bound(line, i + 1).map_err(|e| format!("{name}:{}: {e}", i + 1))?);
+            bounds.push(parse_text_bound(line, i + 1, &format!("{name}:{}", i + 1))?);
         } else if line.starts_with('E') {
             // `E1<TAB>Attack:T2 Target:T3`: the trigger is the id after the first colon.
             let trigger = line
@@ -55,16 +53,17 @@ fn parse_ann(source: &str, name: &str) -> Result<Vec<TextBound>, String> {
     Ok(bounds)
 }
 
-fn parse_text_bound(line: &str, number: usize) -> Result<TextBound, String> {
-    const EXPECTED: &str = "expected \"T1<TAB>LABEL START END<TAB>TEXT\"";
+fn parse_text_bound(line: &str, number: usize, location: &str) -> Result<TextBound, GoldError> {
+    let bad_line = || GoldError::BadTextBound {
+        location: location.to_owned(),
+        line: line.to_owned(),
+    };
     let mut fields = line.splitn(3, '\t');
     let (Some(id), Some(middle)) = (fields.next(), fields.next()) else {
-        return Err(format!("{EXPECTED}, found {line:?}"));
+        return Err(bad_line());
     };
     let text = fields.next().unwrap_or_default().to_owned();
-    let (label, offsets) = middle
-        .split_once(' ')
-        .ok_or_else(|| format!("{EXPECTED}, found {line:?}"))?;
+    let (label, offsets) = middle.split_once(' ').ok_or_else(bad_line)?;
     let mut fragments = Vec::new();
     for fragment in offsets.split(';') {
         let numbers: Vec<&str> = fragment.split_whitespace().collect();
@@ -72,8 +71,9 @@ fn parse_text_bound(line: &str, number: usize) -> Result<TextBound, String> {
             [start, end] => start.parse::<usize>().ok().zip(end.parse::<usize>().ok()),
             _ => None,
         };
-        let (start, end) = parsed.ok_or_else(|| {
-            format!("offsets {offsets:?} are not START END pairs separated by ';'")
+        let (start, end) = parsed.ok_or_else(|| GoldError::BadOffsets {
+            location: location.to_owned(),
+            offsets: offsets.to_owned(),
         })?;
         fragments.push((start, end));
     }
@@ -91,7 +91,7 @@ fn to_entities(
     bounds: Vec<TextBound>,
     text: &str,
     name: &str,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<GoldWarning>,
 ) -> Vec<RawEntity> {
     let chars: Vec<char> = text.chars().collect();
     bounds
@@ -111,10 +111,12 @@ fn to_entities(
                         .is_some_and(|gap| gap.iter().any(|c| !c.is_whitespace()))
                 });
                 if gap_has_text {
-                    warnings.push(format!(
-                        "{location}: warning: discontinuous span {} is scored as its outer extent {start}-{end}, which takes in text between the fragments",
-                        b.id
-                    ));
+                    warnings.push(GoldWarning::GapWithText {
+                        location: location.clone(),
+                        id: b.id.clone(),
+                        start,
+                        end,
+                    });
                 }
             }
             RawEntity {
@@ -134,18 +136,17 @@ fn to_entities(
 ///
 /// # Errors
 ///
-/// A message naming the file: no `.ann` found, a missing or unreadable `.txt`, a malformed `T` line,
-/// a span outside the text.
-pub(crate) fn read(path: &Path, warnings: &mut Vec<String>) -> Result<Vec<GoldDocument>, String> {
+/// A [`GoldError`] naming the file: no `.ann` found, a missing or unreadable `.txt`, a malformed `T`
+/// line, a span outside the text.
+pub fn read(path: &Path, warnings: &mut Vec<GoldWarning>) -> Result<Vec<GoldDocument>, GoldError> {
     let files: Vec<PathBuf> = if path.is_dir() {
         let mut found = Vec::new();
         walk(path, &mut found)?;
         found.sort();
         if found.is_empty() {
-            return Err(format!(
-                "{}: no .ann files found; brat gold is <name>.ann beside <name>.txt",
-                path.display()
-            ));
+            return Err(GoldError::NoAnnFiles {
+                dir: path.to_owned(),
+            });
         }
         found
     } else {
@@ -169,10 +170,14 @@ pub(crate) fn read(path: &Path, warnings: &mut Vec<String>) -> Result<Vec<GoldDo
     Ok(documents)
 }
 
-fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> Result<(), GoldError> {
+    let io = |source| GoldError::Io {
+        path: dir.to_owned(),
+        source,
+    };
+    let entries = std::fs::read_dir(dir).map_err(io)?;
     for entry in entries {
-        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+        let path = entry.map_err(io)?.path();
         if path.is_dir() {
             walk(&path, found)?;
         } else if path.extension().is_some_and(|e| e == "ann") {
@@ -249,7 +254,7 @@ mod tests {
         for case in &cases {
             let source = format!("#1\tnote\n{}\n", case.line);
             assert_eq!(
-                parse_ann(&source, "d.ann").unwrap_err(),
+                parse_ann(&source, "d.ann").unwrap_err().to_string(),
                 case.message,
                 "{}",
                 case.name
@@ -285,6 +290,7 @@ mod tests {
             .collect();
         assert_eq!(spans, [(0, 12), (0, 17)]);
         assert!(entities.iter().all(|e| e.text.is_none()));
+        let warnings: Vec<String> = warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             warnings,
             [

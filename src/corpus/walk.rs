@@ -1,5 +1,5 @@
-//! The one directory walk behind every directory the command line takes: the inputs of `count`,
-//! `coverage` and `suggest`, and `-g DIR` / `check DIR` for gazetteers.
+//! The one directory walk behind every directory rasid takes: the inputs of `count`, `coverage` and
+//! `suggest`, and `-g DIR` / `check DIR` for gazetteers.
 //!
 //! `walkdir` does the walking: symbolic links are followed (a linked folder of articles is read) but a
 //! link back to a folder being walked is reported once and not entered, so `ln -s . d/self` cannot
@@ -11,42 +11,36 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use super::Problem;
+
 /// What a walk found below one directory.
 #[derive(Debug, Default)]
-pub(crate) struct Found {
+#[non_exhaustive]
+pub struct Found {
     /// Regular files the caller wants, in sorted order.
-    pub(crate) files: Vec<PathBuf>,
+    pub files: Vec<PathBuf>,
     /// Regular files of other kinds, left alone.
-    pub(crate) other_kinds: Vec<PathBuf>,
+    pub other_kinds: Vec<PathBuf>,
     /// Entries that could not be used: unreadable, not regular files, loops. Each was warned about.
-    pub(crate) problems: usize,
+    pub problems: usize,
 }
 
-/// Walks `dir` recursively and sorts its regular files by `wanted`; every problem goes to `warn` as a
-/// one-line message naming the path.
-pub(crate) fn walk(
-    dir: &Path,
-    wanted: &dyn Fn(&Path) -> bool,
-    warn: &mut dyn FnMut(String),
-) -> Found {
+/// Walks `dir` recursively and sorts its regular files by `wanted`; every problem goes to `warn`,
+/// naming the path.
+pub fn walk(dir: &Path, wanted: &dyn Fn(&Path) -> bool, warn: &mut dyn FnMut(Problem)) -> Found {
     let mut found = Found::default();
     let walker = WalkDir::new(dir).follow_links(true).sort_by_file_name();
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                let path = e.path().unwrap_or(dir).display().to_string();
+                let path = e.path().unwrap_or(dir).to_owned();
                 match e.loop_ancestor() {
-                    Some(ancestor) => warn(format!(
-                        "{path}: a link back to {}, not followed",
-                        ancestor.display()
-                    )),
-                    None => {
-                        let cause = e
-                            .io_error()
-                            .map_or_else(|| e.to_string(), ToString::to_string);
-                        warn(format!("{path}: {cause}"));
-                    }
+                    Some(ancestor) => warn(Problem::LinkLoop {
+                        ancestor: ancestor.to_owned(),
+                        path,
+                    }),
+                    None => warn(Problem::Walk { path, source: e }),
                 }
                 found.problems += 1;
                 continue;
@@ -59,10 +53,7 @@ pub(crate) fn walk(
         let path = entry.into_path();
         if !file_type.is_file() {
             if wanted(&path) {
-                warn(format!(
-                    "{}: not a regular file (a FIFO, socket or device), skipped",
-                    path.display()
-                ));
+                warn(Problem::NotRegularFile { path: path.clone() });
                 found.problems += 1;
             }
             continue;
@@ -77,7 +68,7 @@ pub(crate) fn walk(
 }
 
 /// `a.pdf, b.doc and 3 more`: the first few paths, for a warning that stays one line.
-pub(crate) fn some_paths(paths: &[PathBuf]) -> String {
+pub fn some_paths(paths: &[PathBuf]) -> String {
     const SHOWN: usize = 3;
     let mut text = paths
         .iter()
@@ -117,7 +108,9 @@ mod tests {
         assert_eq!(found.other_kinds, [d.join("c.pdf")]);
         assert_eq!(found.problems, 2, "{warnings:?}");
         assert!(
-            warnings.iter().all(|w| w.contains("a link back to")),
+            warnings
+                .iter()
+                .all(|w| w.to_string().contains("a link back to")),
             "{warnings:?}"
         );
     }

@@ -5,7 +5,7 @@
 //! any of these in Eastern Arabic (`٢١/٠٧/٢٠١٥`) or Persian digits.
 
 /// `YYYY-MM` of `date`, or `None` when it is none of the forms above or not a real month.
-pub(crate) fn month_of(date: &str) -> Option<String> {
+pub fn month_of(date: &str) -> Option<String> {
     let date = ascii_digits(date.trim());
     let digits_only = !date.is_empty() && date.bytes().all(|b| b.is_ascii_digit());
     if digits_only && (9..=13).contains(&date.len()) {

@@ -38,12 +38,13 @@ impl<R: BufRead> BufRead for Counted<R> {
 /// Decompresses one or more concatenated gzip members (as `gzip -c a b > ab.gz` makes), and fails
 /// with "trailing bytes after the gzip data at byte N" when something else follows them, or with
 /// "truncated gzip data" when a member ends early.
-pub(crate) struct GzReader<R: BufRead> {
+pub struct GzReader<R: BufRead> {
     decoder: Option<GzDecoder<Counted<R>>>,
 }
 
 impl<R: BufRead> GzReader<R> {
-    pub(crate) fn new(inner: R) -> GzReader<R> {
+    /// Decompresses `inner`.
+    pub fn new(inner: R) -> GzReader<R> {
         GzReader {
             decoder: Some(GzDecoder::new(Counted { inner, consumed: 0 })),
         }

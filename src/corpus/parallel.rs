@@ -4,7 +4,7 @@
 //! its own state (scratch buffers, totals); the calling thread receives the results in input order
 //! through a small reorder buffer, together with the reader's warnings. At most a window of batches is
 //! in flight (see [`window`]), so memory grows neither with the corpus nor when the output is slow.
-//! `count` and `tag` share it.
+//! `rasid count` and `rasid tag` share it.
 //!
 //! Plain std threads and channels rather than a thread-pool crate: one producer, N identical
 //! consumers and an ordered sink, which channels express directly.
@@ -13,43 +13,46 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, mpsc};
 
-use super::Failure;
-use super::documents::{self, Input, RawDocument};
+use super::{BATCH_BYTES, Input, Problem, RawDocument, Skipped, read_all};
+use crate::error::{Error, Result};
 
 /// The most workers `-j` accepts: far past any machine's cores, far below what makes thread
 /// creation fail (`-j 100000` aborted) or the channels' capacity overflow (`-j 18446744073709551615`).
-pub(crate) const MAX_THREADS: u64 = 256;
+pub const MAX_THREADS: u64 = 256;
 
 /// The number of workers: as asked, or one per core (at most [`MAX_THREADS`]).
 ///
 /// # Errors
 ///
-/// A one-line message when the number asked is 0 or above [`MAX_THREADS`].
-pub(crate) fn threads(asked: Option<u64>) -> Result<usize, Failure> {
+/// [`crate::ErrorKind::Threads`] when the number asked is 0 or above [`MAX_THREADS`].
+pub fn threads(asked: Option<u64>) -> Result<usize> {
     let Some(asked) = asked else {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         return Ok(cores.min(MAX_THREADS as usize));
     };
     match usize::try_from(asked) {
         Ok(n) if (1..=MAX_THREADS).contains(&asked) => Ok(n),
-        _ => Err(Failure::trouble(format!(
-            "-j {asked}: the number of threads must be between 1 and {MAX_THREADS}"
-        ))),
+        _ => Err(Error::threads(asked, MAX_THREADS)),
     }
 }
 
 /// What the calling thread receives, in input order.
-pub(crate) enum Event<R> {
+#[derive(Debug)]
+pub enum Event<R> {
     /// A worker's result for the next batch.
     Batch(R),
     /// An input the reader could not read (it is skipped and counted).
-    Unreadable(String),
+    Unreadable(Problem),
 }
 
 /// What a run leaves: every worker's final state, and how many inputs could not be read.
-pub(crate) struct Finished<S> {
-    pub(crate) states: Vec<S>,
-    pub(crate) skipped: documents::Skipped,
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Finished<S> {
+    /// Every worker's state, as its last batch left it.
+    pub states: Vec<S>,
+    /// Inputs that could not be read.
+    pub skipped: Skipped,
 }
 
 /// Reads `inputs`, runs `work` over every batch on `threads` workers (each starting from `init()`),
@@ -58,16 +61,17 @@ pub(crate) struct Finished<S> {
 ///
 /// # Errors
 ///
-/// When not one worker thread, or the reading thread, can be started.
-pub(crate) fn in_order<S: Send, R: Send>(
+/// [`crate::ErrorKind::ThreadStart`] when not one worker thread, or the reading thread, can be
+/// started.
+pub fn in_order<S: Send, R: Send>(
     inputs: &[Input],
     threads: usize,
     init: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, Vec<RawDocument>) -> R + Sync,
     each: impl FnMut(Event<R>) -> bool,
-) -> Result<Finished<S>, Failure> {
+) -> Result<Finished<S>> {
     in_order_from(
-        |emit, warn| documents::read_all(inputs, documents::BATCH_BYTES, emit, warn),
+        |emit, warn| read_all(inputs, BATCH_BYTES, emit, warn),
         threads,
         init,
         work,
@@ -79,19 +83,25 @@ pub(crate) fn in_order<S: Send, R: Send>(
 /// every worker busy while the next batch waits, and no more. When the output is slow (`rasid tag
 /// big.jsonl | slow-reader`) the reader waits for a free place instead of filling the memory with
 /// results: 300 MB of input through a reader that sleeps reached 0.91 GB without the window.
-pub(crate) fn window(threads: usize) -> usize {
+pub fn window(threads: usize) -> usize {
     2 * threads + 2
 }
 
-/// [`in_order`] over any source of batches: `read` hands batches to its first argument (which returns
-/// false to stop) and warnings to its second, and returns what it skipped.
-fn in_order_from<B: Send, S: Send, R: Send>(
-    read: impl FnOnce(&mut dyn FnMut(B) -> bool, &mut dyn FnMut(String)) -> documents::Skipped + Send,
+/// [`in_order`] over any source of batches (texts an embedder holds, say): `read` hands batches to
+/// its first argument (which returns false to stop) and problems to its second, and returns what it
+/// skipped.
+///
+/// # Errors
+///
+/// [`crate::ErrorKind::ThreadStart`] when not one worker thread, or the reading thread, can be
+/// started.
+pub fn in_order_from<B: Send, S: Send, R: Send>(
+    read: impl FnOnce(&mut dyn FnMut(B) -> bool, &mut dyn FnMut(Problem)) -> Skipped + Send,
     threads: usize,
     init: impl Fn() -> S + Sync,
     work: impl Fn(&mut S, B) -> R + Sync,
     mut each: impl FnMut(Event<R>) -> bool,
-) -> Result<Finished<S>, Failure> {
+) -> Result<Finished<S>> {
     let threads = threads.max(1);
     let window = window(threads);
     let stop = AtomicBool::new(false);
@@ -110,7 +120,7 @@ fn in_order_from<B: Send, S: Send, R: Send>(
     // A worker that panics sends its panic in place of the batch's result: the run stops, and the
     // panic goes on from here instead of leaving the reader waiting for a batch that never comes.
     let (result_tx, result_rx) = mpsc::channel::<(usize, std::thread::Result<R>)>();
-    let (warn_tx, warn_rx) = mpsc::channel::<String>();
+    let (warn_tx, warn_rx) = mpsc::channel::<Problem>();
     std::thread::scope(|scope| {
         // Workers first: if the system refuses threads, as many as it gives are used, and none at
         // all is an error before anything is read.
@@ -136,9 +146,7 @@ fn in_order_from<B: Send, S: Send, R: Send>(
             match spawned {
                 Ok(worker) => workers.push(worker),
                 Err(e) if workers.is_empty() => {
-                    return Err(Failure::trouble(format!(
-                        "cannot start a worker thread: {e}"
-                    )));
+                    return Err(Error::thread_start("a worker thread", e));
                 }
                 Err(_) => break,
             }
@@ -163,7 +171,7 @@ fn in_order_from<B: Send, S: Send, R: Send>(
                     },
                 )
             })
-            .map_err(|e| Failure::trouble(format!("cannot start the reading thread: {e}")))?;
+            .map_err(|e| Error::thread_start("the reading thread", e))?;
         drop(result_tx);
         let mut pending = BTreeMap::new();
         let mut next = 0;
@@ -252,7 +260,7 @@ mod tests {
                     }
                     most_in_flight = most_in_flight.max(i + 1 - handed.load(Ordering::SeqCst));
                 }
-                documents::Skipped::default()
+                Skipped::default()
             },
             threads,
             || (),
@@ -299,7 +307,7 @@ mod tests {
                                 break;
                             }
                         }
-                        documents::Skipped::default()
+                        Skipped::default()
                     },
                     threads,
                     || (),
