@@ -86,8 +86,10 @@ def count(
         documents: texts, or dicts with a text field (JSON Lines records, say); a dict without
             the text field is skipped, as ``rasid count`` skips such a line.
         tagger: the tagger to use; by default one over the built-in gazetteers, built once.
-        group_by: a field of the dicts to count per value of (``source``, say); texts and dicts
-            without it fall in group ``""``.
+        group_by: a field of the dicts to count per value of (``source``, say), or ``"month"``
+            for the ``YYYY-MM`` of their ``date`` field (ISO, day-first or epoch dates, as
+            ``rasid count --group-by month`` reads them); texts and dicts without it fall in
+            group ``""``.
         by_document: one row per document and entity (``doc_id``, ``id``, ``label``,
             ``mentions``, ``name``) instead of totals; ``doc_id`` is the ``id_field``, else the
             position.

@@ -128,14 +128,17 @@ def count(
     Each partition is counted by its worker's tagger; the partitions' tables are added up (mentions
     and documents are sums; of a found person's spellings, the first in byte order is kept, as
     ``rasid count`` keeps it). Rows with a null text are skipped, as a JSON line without text is.
-    The result is a DataFrame with the columns of ``rasid count --format json`` (``group`` first
-    when grouping), sorted like it: by group, mentions descending, then id.
+    ``group_by="month"`` groups by the ``YYYY-MM`` of the ``date`` column, as ``rasid count
+    --group-by month`` does. The result is a DataFrame with the columns of ``rasid count --format
+    json`` (``group`` first when grouping), sorted like it: by group, mentions descending, then id.
     """
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
 
     options = _options(gazetteers, defaults, person_grammar)
-    columns = [text_col] + ([group_by] if group_by is not None else [])
+    # `month`, as `rasid count --group-by month`: the `YYYY-MM` of the `date` column.
+    group_col = "date" if group_by == "month" else group_by
+    columns = [text_col] + ([group_col] if group_col is not None else [])
 
     def count_partition(rows: Iterator[Any]) -> Iterator[Any]:
         def documents() -> Iterator[Any]:
@@ -145,12 +148,13 @@ def count(
                     continue
                 if group_by is None:
                     yield {"text": text}
+                elif group_by == "month":
+                    yield {"text": text, "date": row[1]}
                 else:
                     yield {"text": text, "group": row[1]}
 
-        result = tagger(options).count(
-            documents(), group_by=None if group_by is None else "group", threads=1
-        )
+        field = None if group_by is None else "month" if group_by == "month" else "group"
+        result = tagger(options).count(documents(), group_by=field, threads=1)
         for r in result["entities"]:
             yield (
                 r.get("group", ""),

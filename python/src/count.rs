@@ -8,11 +8,12 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use rasid::Tagger;
+use rasid::corpus::month_of;
 use rasid::count::{Counter, Filter};
 
 /// Documents a worker takes at a time from a batch.
@@ -57,11 +58,6 @@ pub(crate) fn count<'py>(
     documents: &Bound<'py, PyAny>,
     options: &Options<'_>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    if options.group_by == Some("month") {
-        return Err(PyValueError::new_err(
-            "group_by=\"month\" is not available yet: give the documents a month field and group by it",
-        ));
-    }
     let mut counter = Counter::new(tagger);
     let mut workers: Vec<Counter> = Vec::new();
     let mut by_document = Vec::new();
@@ -185,6 +181,11 @@ fn document(
     };
     let group = match options.group_by {
         None => None,
+        // As `rasid count --group-by month`: the `YYYY-MM` of the `date` field, "" when unreadable.
+        Some("month") => Some(match dict.get_item("date")? {
+            Some(value) if !value.is_none() => month_of(&scalar(&value)?).unwrap_or_default(),
+            _ => String::new(),
+        }),
         Some(field) => Some(match dict.get_item(field)? {
             Some(value) if !value.is_none() => scalar(&value)?,
             _ => String::new(),

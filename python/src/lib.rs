@@ -15,7 +15,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use rasid::count::Filter;
-use rasid::{DEFAULT_PREFIX, Diagnostic, Gazetteer, Level, Scratch};
+use rasid::{DEFAULT_PREFIX, Diagnostic, Level, Scratch};
 
 use record::{Tagged, tag_one};
 
@@ -71,42 +71,15 @@ pub(crate) fn thread_count(threads: Option<usize>) -> PyResult<usize> {
     }
 }
 
-/// Gazetteer files and the `.yml`, `.yaml` and `.lst` files below directories (sorted, symbolic
-/// links to directories not followed), as `rasid --gazetteer` takes them. A path that does not
-/// exist is passed on, so that the builder names it.
-fn gazetteer_files(paths: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            // The builder reports what it cannot read; an unreadable folder adds nothing.
-            return;
-        };
-        let mut entries: Vec<_> = entries.filter_map(|e| e.ok()).collect();
-        entries.sort_by_key(|e| e.file_name());
-        for entry in entries {
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            let path = entry.path();
-            if kind.is_dir() {
-                walk(&path, out);
-            } else if matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("yml" | "yaml" | "lst")
-            ) && path.is_file()
-            {
-                out.push(path);
-            }
-        }
-    }
-    let mut files = Vec::new();
+/// The builder of a tagger over the built-in gazetteers (or not) and `paths` (files, and the
+/// gazetteer files below directories, walked as `rasid --gazetteer DIR` walks them).
+fn tagger_builder(paths: &[PathBuf], defaults: bool, person_grammar: bool) -> rasid::TaggerBuilder {
+    let mut builder = rasid::Tagger::builder();
+    builder.defaults(defaults).person_grammar(person_grammar);
     for path in paths {
-        if path.is_dir() {
-            walk(path, &mut files);
-        } else {
-            files.push(path.clone());
-        }
+        builder.gazetteer_path(path);
     }
-    files
+    builder
 }
 
 /// Tags Arabic text with the gazetteers' places, armed groups, people and organisations.
@@ -144,19 +117,7 @@ impl Tagger {
                 "defaults=False needs at least one gazetteer",
             ));
         }
-        let tagger = py.detach(|| {
-            let mut builder = Gazetteer::builder();
-            builder.defaults(defaults);
-            for file in gazetteer_files(&paths) {
-                builder.add_path(file);
-            }
-            let gazetteer = builder.build()?;
-            Ok::<_, rasid::Error>(rasid::Tagger::with_options(
-                gazetteer,
-                rasid::Lexicon::embedded(),
-                person_grammar,
-            ))
-        });
+        let tagger = py.detach(|| tagger_builder(&paths, defaults, person_grammar).build());
         match tagger {
             Ok(tagger) => Ok(Tagger {
                 inner: Arc::new(tagger),
@@ -452,12 +413,10 @@ impl CheckDiagnostic {
 #[pyo3(signature = (*paths, defaults = true))]
 fn check(py: Python<'_>, paths: Vec<PathBuf>, defaults: bool) -> PyResult<Vec<CheckDiagnostic>> {
     let diagnostics = py.detach(|| {
-        let mut builder = Gazetteer::builder();
-        builder.defaults(paths.is_empty() || defaults);
-        for file in gazetteer_files(&paths) {
-            builder.add_path(file);
-        }
-        builder.check()
+        // Walk problems (a FIFO named `x.yml`, a link back) are skipped, as `rasid check` skips them.
+        tagger_builder(&paths, paths.is_empty() || defaults, true)
+            .gazetteer_builder(&mut |_| {})
+            .check()
     });
     let diagnostics = diagnostics.map_err(|e| to_py_err(&e))?;
     Ok(diagnostics

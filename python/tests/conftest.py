@@ -60,10 +60,15 @@ def tagger():
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory):
     """The test texts as JSON Lines, with an id and a source to group by; the path and the records."""
+    # Dates in the forms `--group-by month` reads (ISO, day-first, epoch seconds), and one missing.
+    dates = ["2017-11-07", "21/07/2015", 1437436800, "2015-08-01T10:00:00Z", None]
     records = [
         {"id": path.stem, "source": "seed" if i == 0 else f"dev-{i % 3}", "text": path.read_text(encoding="utf-8")}
         for i, path in enumerate(texts())
     ]
+    for i, record in enumerate(records):
+        if dates[i % len(dates)] is not None:
+            record["date"] = dates[i % len(dates)]
     path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
     with path.open("w", encoding="utf-8") as f:
         for r in records:

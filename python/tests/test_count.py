@@ -78,3 +78,11 @@ def test_filters_equal_cli(rasid_bin, tagger, corpus):
 def test_unknown_label_lists_the_known_ones(tagger):
     with pytest.raises(ValueError, match='unknown label "places": expected one of .*PLACE'):
         rasid.count(["حلب"], tagger=tagger, labels=["places"])
+
+
+def test_grouped_by_month_equals_cli(rasid_bin, tagger, corpus):
+    path, records = corpus
+    want = run_json(rasid_bin, "count", "--format", "json", "--quiet", "--group-by", "month", path)
+    got = tagger.count(records, group_by="month")
+    assert got["entities"] == cli_rows(want)
+    assert {r["group"] for r in got["entities"]} == {"", "2015-07", "2015-08", "2017-11"}

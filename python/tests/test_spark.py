@@ -92,3 +92,10 @@ def test_null_text_gives_null(spark):
     rows = rasid.spark.with_mentions(df).collect()
     assert [r.mentions is None for r in rows] == [False, True]
     assert rows[0].mentions[0].name == "حلب"
+
+
+def test_counts_by_month_equal_rasid_count(rasid_bin, spark, corpus, frame):
+    path, _ = corpus
+    want = run_json(rasid_bin, "count", "--format", "json", "--quiet", "--group-by", "month", path)
+    got = [r.asDict() for r in rasid.spark.count(frame, group_by="month").collect()]
+    assert got == cli_rows(want)
