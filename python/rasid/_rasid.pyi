@@ -24,6 +24,7 @@ class Tagger:
         gazetteers: Optional[Sequence[Union[str, os.PathLike[str]]]] = None,
         defaults: bool = True,
         person_grammar: bool = True,
+        cache: bool = True,
     ) -> None: ...
     def tag(self, text: str, *, explain: bool = False) -> list[Mention]:
         """The mentions of ``text``, as the entities of ``rasid tag --format json``."""

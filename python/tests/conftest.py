@@ -20,6 +20,15 @@ def texts():
     return paths
 
 
+@pytest.fixture(scope="session", autouse=True)
+def cache_dir(tmp_path_factory):
+    """Compiled taggers go to a directory of the test run, never the user's cache (the command line
+    run by the tests inherits it too)."""
+    path = tmp_path_factory.mktemp("cache")
+    os.environ["RASID_CACHE_DIR"] = str(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def rasid_bin():
     """The command line built from this checkout (`RASID_BIN` to give another)."""

@@ -6,7 +6,7 @@ import pytest
 
 import rasid
 
-from conftest import run_json, texts
+from conftest import FIXTURES, run_json, texts
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +152,15 @@ def test_tagger_is_not_pickled(tagger):
 
     with pytest.raises(TypeError, match="cannot be pickled"):
         pickle.dumps(tagger)
+
+
+def test_cached_tagger_equals_compiled_one(cache_dir):
+    """A cached tagger leaves its image in the cache, the next one reads it back: both tag as a
+    tagger compiled without the cache does."""
+    text = (FIXTURES / "article-albukamal-2017.txt").read_text(encoding="utf-8")
+    compiled = rasid.Tagger(cache=False).tag(text)
+    first = rasid.Tagger(cache=True)
+    assert any(cache_dir.iterdir()), "the first cached tagger wrote no image"
+    second = rasid.Tagger(cache=True)
+    assert first.tag(text) == compiled
+    assert second.tag(text) == compiled
