@@ -851,7 +851,6 @@ mod tests {
         assert_eq!(autos.into_names().len(), names.len());
     }
 
-
     #[test]
     fn mentions_and_documents() {
         let mut counts = Counts::new(4);

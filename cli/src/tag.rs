@@ -156,7 +156,7 @@ fn tag_json_lines(
             let mut warnings = Vec::new();
             for raw in batch {
                 match tag_line(tagger, raw, args, scratch) {
-                    Ok(line) => line.write_json(tagger, &mut lines),
+                    Ok(line) => line.write_json(tagger, args, &mut lines),
                     Err(warning) => warnings.push(warning),
                 }
             }
@@ -189,11 +189,12 @@ fn tag_json_lines(
                 };
                 // Other formats show each line as a document named `file:line`; only JSON Lines
                 // output passes the document's own fields through.
-                let records = MentionRecord::all(tagger, &line.text, &line.mentions, false);
+                let records = MentionRecord::all(tagger, &line.text, &line.mentions, args.explain);
+                let rejected = line.rejected(tagger, args);
                 let document = DocumentRecord {
                     path: &line.location,
                     entities: &records,
-                    rejected: None,
+                    rejected: rejected.as_deref(),
                 };
                 if let Err(e) = writer.document(out, &document, &line.text) {
                     failure = Some(Failure::from(e));
@@ -339,7 +340,21 @@ fn raw_fields(
 impl TaggedLine {
     /// Writes the document's own fields, as written and in their order, with `entities` added, as
     /// one JSON line.
-    fn write_json(self, tagger: &rasid::Tagger, out: &mut Vec<u8>) {
+    /// With `--explain-rejected`, the candidates turned down in the line's text.
+    fn rejected<'t>(
+        &'t self,
+        tagger: &rasid::Tagger,
+        args: &TagArgs,
+    ) -> Option<Vec<RejectedRecord<'t>>> {
+        if !args.explain_rejected {
+            return None;
+        }
+        // The text was tagged already, so it is within every limit and the rejections are found.
+        let rejected = tagger.rejections(&self.text).ok()?;
+        Some(RejectedRecord::all(tagger, &self.text, &rejected))
+    }
+
+    fn write_json(self, tagger: &rasid::Tagger, args: &TagArgs, out: &mut Vec<u8>) {
         out.push(b'{');
         for (key, value) in &self.fields {
             serde_json::to_writer(&mut *out, key).expect("a string serialises");
@@ -348,8 +363,12 @@ impl TaggedLine {
             out.push(b',');
         }
         out.extend_from_slice(b"\"entities\":");
-        let records = MentionRecord::all(tagger, &self.text, &self.mentions, false);
+        let records = MentionRecord::all(tagger, &self.text, &self.mentions, args.explain);
         serde_json::to_writer(&mut *out, &records).expect("records serialise");
+        if let Some(rejected) = self.rejected(tagger, args) {
+            out.extend_from_slice(b",\"rejected\":");
+            serde_json::to_writer(&mut *out, &rejected).expect("records serialise");
+        }
         out.extend_from_slice(b"}\n");
     }
 }

@@ -206,3 +206,34 @@ fn conll_export_reads_back_as_gold() {
     let [tp, _, fn_] = exact_counts(&scored, "all");
     assert_eq!(tp + fn_, total);
 }
+
+/// `--explain` and `--explain-rejected` say the same of a JSON line as of the same text in a file,
+/// in JSON Lines and JSON output alike.
+#[test]
+fn explanations_reach_json_lines_input() {
+    let text = "قسد في أبو كمال";
+    let line = serde_json::json!({"id": "d1", "text": text}).to_string() + "\n";
+    let flags = ["--explain", "--explain-rejected"];
+    for (name, format) in [("json lines", "jsonl"), ("json array", "json")] {
+        let dir = TempDir::new();
+        dir.write("in.txt", text);
+        dir.write("in.jsonl", &line);
+        let tag = |input: &str| {
+            let mut args = vec!["tag", "--format", format];
+            args.extend_from_slice(&flags);
+            args.push(input);
+            let out = run_with_gazetteer(&dir, SMALL_GAZETTEER, &args, b"").expect_code(0);
+            let first = match out.json() {
+                Value::Array(mut documents) => documents.remove(0),
+                document => document,
+            };
+            (first["entities"].clone(), first["rejected"].clone())
+        };
+        let (entities, rejected) = tag("in.jsonl");
+        assert_eq!((entities.clone(), rejected), tag("in.txt"), "{name}");
+        assert!(
+            entities[0]["explain"]["via"].is_string(),
+            "{name}: {entities}"
+        );
+    }
+}
