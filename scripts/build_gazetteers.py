@@ -1353,7 +1353,7 @@ HAND_PLACES = [
 # PRESS_FORMS are names chosen one by one: they fire anywhere, as FAMOUS_PLACES do, except those
 # that fold like a common word and need a cue (`إب` Ibb is `أب` "father" once folded; two letters,
 # kept only with a cue).
-PRESS_CUE = {("YE", "إب")}
+PRESS_CUE = {("إب", "YE")}  # (text, country), as PRESS_CUE_FOLDED reads it
 PRESS_CUE_FOLDED = {(fold(t), c) for t, c in PRESS_CUE}
 FAMOUS_FOLDED.update(
     (fold(t), c) for (c, _), texts in PRESS_FORMS.items() for t in texts if (t, c) not in PRESS_CUE

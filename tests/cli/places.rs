@@ -71,6 +71,12 @@ fn names_of_the_region_and_the_world_are_known() {
             "CN",
         ),
         ("darfur", "النزاع في دارفور مستمر", "دارفور", "SD"),
+        (
+            "ibb after a cue",
+            "قصفت الطائرات محافظة إب اليمنية",
+            "إب",
+            "YE",
+        ),
     ];
     for (name, text, span, country) in rows {
         let found = places(text);
@@ -99,6 +105,20 @@ fn jubail_is_saudi_not_byblos() {
     // `الجبيل` was a made-up article form of Lebanon's `جبيل` (Byblos): a source names Jubail so.
     let found = places("توسعة ميناء الجبيل الصناعي");
     assert!(found.iter().all(|(_, c)| c != "LB"), "{found:?}");
+}
+
+/// `إب` (Ibb) folds like `أب` "father": two letters, a place only after a cue word.
+#[test]
+fn ibb_needs_its_cue() {
+    // (row name, text)
+    let rows = [
+        ("father", "قال إن أب الضحية وصل"),
+        ("the father", "زار الأب ابنه"),
+    ];
+    for (name, text) in rows {
+        let found = places(text);
+        assert!(found.is_empty(), "{name}: {found:?}");
+    }
 }
 
 #[test]
