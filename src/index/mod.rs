@@ -33,6 +33,7 @@ pub(crate) mod codec;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 
 use codec::{Decoded, Invalid, Reader, Writer};
 
@@ -171,7 +172,46 @@ impl Slot {
             file.write_all(part)?;
         }
         file.persist(&self.path).map_err(|e| e.error)?;
+        prune(dir, &self.path, SystemTime::now());
         Ok(())
+    }
+}
+
+/// How long a cache file may go unread and unwritten before the next image written beside it
+/// removes it. Each combination of gazetteers has its own file of some 17 MB: one tried once and
+/// dropped must not keep its space forever, and one still in use is only compiled again, once.
+const STALE_AFTER: Duration = Duration::from_secs(30 * 24 * 60 * 60);
+
+/// Removes the cache files in `dir` other than `kept` that were neither read nor written for
+/// [`STALE_AFTER`] (the read time as the file system keeps it: at least daily by Linux's default).
+/// Only files named as cache files are touched; a run that still maps one keeps its pages.
+fn prune(dir: &Path, kept: &Path, now: SystemTime) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_cache_file = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|name| name.starts_with("tagger-") && name.ends_with(".idx"));
+        if !is_cache_file || path == kept {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let last_used = [meta.modified(), meta.accessed()]
+            .into_iter()
+            .filter_map(|time| time.ok())
+            .max();
+        let stale = last_used
+            .and_then(|time| now.duration_since(time).ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if stale {
+            // Another run may be removing it too, or reading it: either way it is the cache's.
+            let _ = std::fs::remove_file(&path);
+        }
     }
 }
 

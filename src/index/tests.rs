@@ -416,3 +416,44 @@ fn an_unwritable_cache_is_no_error() {
     );
     let _ = std::fs::remove_file(&dir.0);
 }
+
+/// Writing an image removes the cache files unused for longer than [`STALE_AFTER`], and nothing
+/// else: not a recent one, not the one just written, not a file the cache did not name.
+#[test]
+fn writing_an_image_removes_stale_cache_files() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let now = SystemTime::now();
+    let old = now - STALE_AFTER - Duration::from_secs(3600);
+    let file = |name: &str, time: SystemTime| {
+        let path = dir.path().join(name);
+        let f = std::fs::File::create(&path).expect("create");
+        let times = std::fs::FileTimes::new()
+            .set_modified(time)
+            .set_accessed(time);
+        f.set_times(times).expect("set times");
+        path
+    };
+    // (row name, file, last used, kept)
+    let rows = [
+        (
+            "stale cache file",
+            file("tagger-0000000000000001.idx", old),
+            false,
+        ),
+        (
+            "recent cache file",
+            file("tagger-0000000000000002.idx", now),
+            true,
+        ),
+        (
+            "the one written",
+            file("tagger-0000000000000003.idx", old),
+            true,
+        ),
+        ("not a cache file", file("notes.txt", old), true),
+    ];
+    prune(dir.path(), &rows[2].1, now);
+    for (name, path, kept) in &rows {
+        assert_eq!(path.exists(), *kept, "{name}");
+    }
+}
