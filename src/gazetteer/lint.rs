@@ -40,6 +40,7 @@ use std::fmt::Write as _;
 
 use crate::error::Diagnostic;
 use crate::lexicon::Lexicon;
+use crate::matcher::is_proclitic_letter;
 use crate::normalize::{Normalizer, is_invisible};
 use crate::span::LabelId;
 
@@ -70,9 +71,6 @@ pub(super) const SHORT_ALIAS_MAX_LETTERS: usize = 2;
 
 /// The rest after a proclitic letter must have at least this many letters to be read as a word.
 const PROCLITIC_REST_MIN_LETTERS: usize = 2;
-
-/// The one-letter proclitics the matcher strips: waw, fa, ba, lam, kaf.
-const PROCLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
 
 /// A lint rule; its name ends each of its warnings in brackets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -204,7 +202,7 @@ impl Linter {
             );
             lint.warn(Rule::FrequentWord, which, &message);
         }
-        let Some(first) = alias.key.chars().next().filter(|c| PROCLITICS.contains(c)) else {
+        let Some(first) = alias.key.chars().next().filter(|&c| is_proclitic_letter(c)) else {
             return;
         };
         let rest = &alias.key[first.len_utf8()..];

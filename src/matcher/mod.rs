@@ -56,9 +56,18 @@ use crate::person::KindsFilter;
 use crate::span::{AliasId, EntityId, LabelId};
 
 /// The proclitic sequences that may be glued to a name: an optional conjunction, then an optional
-/// preposition, at least one of them.
+/// preposition, at least one of them. The one table of them: the name grammar, the gazetteer lint
+/// and the suggestions read it too.
 pub(crate) const PROCLITICS: [&str; 11] =
     ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+
+/// Whether `c` is a proclitic on its own: a one-letter entry of [`PROCLITICS`].
+pub(crate) fn is_proclitic_letter(c: char) -> bool {
+    PROCLITICS.iter().any(|p| {
+        let mut letters = p.chars();
+        letters.next() == Some(c) && letters.next().is_none()
+    })
+}
 
 /// The longest proclitic sequence with the restored alef of `لل` (`ولا`), in characters and in
 /// (two-byte Arabic) bytes.
@@ -221,4 +230,44 @@ pub(crate) fn last_word(text: &str) -> &str {
 
 fn table_index(index: usize) -> u32 {
     u32::try_from(index).expect("matcher tables hold fewer than 2^32 rows")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{PROCLITICS, is_proclitic_letter};
+
+    /// The table is every non-empty sequence of an optional conjunction and an optional
+    /// preposition, each once.
+    #[test]
+    fn proclitics_are_conjunction_then_preposition() {
+        let mut expected = Vec::new();
+        for conjunction in ["", "و", "ف"] {
+            for preposition in ["", "ب", "ل", "ك"] {
+                let sequence = format!("{conjunction}{preposition}");
+                if !sequence.is_empty() {
+                    expected.push(sequence);
+                }
+            }
+        }
+        let mut table: Vec<String> = PROCLITICS.iter().map(|p| (*p).to_owned()).collect();
+        expected.sort();
+        table.sort();
+        assert_eq!(table, expected);
+    }
+
+    #[test]
+    fn proclitic_letters_are_the_one_letter_sequences() {
+        let cases = [
+            ("waw", 'و', true),
+            ("fa", 'ف', true),
+            ("ba", 'ب', true),
+            ("lam", 'ل', true),
+            ("kaf", 'ك', true),
+            ("alef", 'ا', false),
+            ("seen", 'س', false),
+        ];
+        for (name, letter, expected) in cases {
+            assert_eq!(is_proclitic_letter(letter), expected, "{name}");
+        }
+    }
 }
