@@ -366,8 +366,7 @@ impl Tagger {
         self.normalizer
             .normalize_into(text, &mut scratch.normalized);
         debug_assert!(scratch.normalized.text.len() <= MAX_EXPANSION * text.len());
-        self.matcher
-            .scan(&self.gazetteer, &scratch.normalized, &mut scratch.matches);
+        self.matcher.scan(&scratch.normalized, &mut scratch.matches);
         self.matcher.drop_he_words(
             &self.gazetteer,
             text,

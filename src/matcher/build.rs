@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::automaton::{Automaton, Engine};
+use super::rules::Cues;
 use super::{Candidate, Matcher, PatternInfo, alphabet, table_index, teh_marbuta};
 use crate::gazetteer::names::Kinds;
 use crate::gazetteer::{Gazetteer, When};
@@ -126,6 +127,7 @@ impl Matcher {
             entity_country: entity_countries(gazetteer),
             he_words: teh_marbuta::HeWords::embedded(),
             name_filter: KindsFilter::new(name_parts.iter().map(|(word, _)| word)),
+            cues: Cues::new(gazetteer),
         }
     }
 }

@@ -142,6 +142,8 @@ pub(crate) struct Matcher {
     he_words: teh_marbuta::HeWords,
     /// The words of the name files, for the person-name grammar's lookups.
     name_filter: KindsFilter,
+    /// The gazetteer's cue words, compiled.
+    cues: rules::Cues,
 }
 
 /// How a candidate fared at one match.

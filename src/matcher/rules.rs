@@ -1,25 +1,59 @@
 //! The rules a match must meet beyond its word checks: an alias's `when` rule and the cue words
 //! before it, and the adjective reading that is no place.
 
+use std::collections::HashSet;
+
 use super::{Candidate, PROCLITICS, Status, is_quote, last_word};
 use crate::gazetteer::{Gazetteer, When};
 use crate::span::LabelId;
 
+/// The gazetteer's cue words, compiled into the matcher when it is built or read from an image, so
+/// that a scan consults no gazetteer.
+#[derive(Debug)]
+pub(super) struct Cues {
+    /// The normalised cue words of each label, indexed by [`LabelId`].
+    by_label: Vec<HashSet<String>>,
+    /// The cue words of every label together: the adjective check asks whether a word cues any
+    /// type, once per one-word match.
+    any: HashSet<String>,
+}
+
+impl Cues {
+    pub(super) fn new(gazetteer: &Gazetteer) -> Cues {
+        let by_label = gazetteer.cue_words().to_vec();
+        let any = by_label.iter().flatten().cloned().collect();
+        Cues { by_label, any }
+    }
+
+    /// Whether any cue word is declared for `label`.
+    fn has(&self, label: LabelId) -> bool {
+        !self.by_label[label.as_usize()].is_empty()
+    }
+
+    /// Whether the normalised word `norm_word` is a cue for entities of type `label`.
+    fn is_cue(&self, label: LabelId, norm_word: &str) -> bool {
+        self.by_label[label.as_usize()].contains(norm_word)
+    }
+
+    /// Whether the normalised word `norm_word` is a cue for entities of any type.
+    fn is_any_cue(&self, norm_word: &str) -> bool {
+        self.any.contains(norm_word)
+    }
+}
+
 /// The status of a candidate whose word checks passed, from its `when` rule.
 pub(super) fn candidate_status(
-    gazetteer: &Gazetteer,
+    cues: &Cues,
     hay: &str,
     word: std::ops::Range<usize>,
     candidate: &Candidate,
 ) -> Status {
     let cued = |label| {
-        preceded_by_cue(gazetteer, hay, word.start, label)
-            || (gazetteer.is_cue(label, QUOTED_CUE) && is_quoted(hay, word.clone()))
+        preceded_by_cue(cues, hay, word.start, label)
+            || (cues.is_cue(label, QUOTED_CUE) && is_quoted(hay, word.clone()))
     };
     match candidate.when {
-        When::Always if gazetteer.has_cues(candidate.label) && cued(candidate.label) => {
-            Status::CuedAlways
-        }
+        When::Always if cues.has(candidate.label) && cued(candidate.label) => Status::CuedAlways,
         When::Always => Status::Always,
         when if when.allows_cue() && cued(candidate.label) => Status::Cue,
         when if when.allows_document() => Status::Pending,
@@ -29,17 +63,17 @@ pub(super) fn candidate_status(
 
 /// Whether the word before `norm_start` (after spaces and quote marks: `مدينة (القائم)`) is a cue for
 /// `label`, possibly with its own proclitics (`بمدينة`).
-fn preceded_by_cue(gazetteer: &Gazetteer, hay: &str, norm_start: usize, label: LabelId) -> bool {
+fn preceded_by_cue(cues: &Cues, hay: &str, norm_start: usize, label: LabelId) -> bool {
     let before = hay[..norm_start].trim_end_matches(|c| c == ' ' || is_quote(c));
     if before.len() == norm_start {
         return false; // glued to something that is not a proclitic
     }
     let word = last_word(before);
     !word.is_empty()
-        && (gazetteer.is_cue(label, word)
+        && (cues.is_cue(label, word)
             || PROCLITICS.iter().any(|p| {
                 word.strip_prefix(p)
-                    .is_some_and(|rest| gazetteer.is_cue(label, rest))
+                    .is_some_and(|rest| cues.is_cue(label, rest))
             }))
 }
 
@@ -68,7 +102,7 @@ fn is_quoted(hay: &str, word: std::ops::Range<usize>) -> bool {
 /// A cue word before it (`مدينة`, `بلدة`, `العاصمة`) keeps the name reading (`العاصمة الدوحة`), and so
 /// do prepositions glued to it, and for a definite name any proclitic: `الرقة والحسكة` are two places.
 pub(super) fn reads_as_adjective(
-    gazetteer: &Gazetteer,
+    cues: &Cues,
     hay: &str,
     clitic_start: usize,
     clitics: &str,
@@ -96,11 +130,6 @@ pub(super) fn reads_as_adjective(
     let word = last_word(before);
     let bare = word.strip_prefix("ال").unwrap_or(word);
     let feminine = word.ends_with('ه') || (definite && word.ends_with("ات"));
-    let is_cue = || {
-        (0..gazetteer.labels().len()).any(|l| {
-            let label = LabelId::from_usize(l);
-            gazetteer.is_cue(label, word) || gazetteer.is_cue(label, bare)
-        })
-    };
+    let is_cue = || cues.is_any_cue(word) || cues.is_any_cue(bare);
     feminine && word.starts_with("ال") == definite && bare.chars().count() >= 3 && !is_cue()
 }

@@ -6,17 +6,12 @@ use super::{
     MatchScratch, Matcher, NameWord, PROCLITIC_MAX_BYTES, PROCLITIC_MAX_CHARS, PROCLITICS,
     RawMatch, Rejection, Status, is_quote, last_word, table_index,
 };
-use crate::gazetteer::{Gazetteer, PLACE_LABEL};
+use crate::gazetteer::PLACE_LABEL;
 use crate::normalize::{Normalized, is_word_char};
 
 impl Matcher {
     /// Finds every accepted match in `text`, in order, never overlapping, into `scratch.raw`.
-    pub(crate) fn scan(
-        &self,
-        gazetteer: &Gazetteer,
-        text: &Normalized,
-        scratch: &mut MatchScratch,
-    ) {
+    pub(crate) fn scan(&self, text: &Normalized, scratch: &mut MatchScratch) {
         scratch.raw.clear();
         scratch.statuses.clear();
         scratch.rejections.clear();
@@ -52,15 +47,8 @@ impl Matcher {
             };
             let (mut end, mut encoded_end, mut pattern) = (found_end, found.end, pattern);
             loop {
-                let verdict = self.accept(
-                    gazetteer,
-                    text,
-                    (clitic_start, clitics),
-                    start,
-                    end,
-                    pattern,
-                    scratch,
-                );
+                let verdict =
+                    self.accept(text, (clitic_start, clitics), start, end, pattern, scratch);
                 match verdict {
                     Ok(()) => break,
                     Err(reason) => scratch.reject(start, end, pattern, reason),
@@ -126,7 +114,6 @@ impl Matcher {
     #[allow(clippy::too_many_arguments)] // one hot call site; a struct would only rename them
     fn accept(
         &self,
-        gazetteer: &Gazetteer,
         text: &Normalized,
         (clitic_start, clitics): (usize, &str),
         start: usize,
@@ -177,7 +164,8 @@ impl Matcher {
             return Ok(());
         }
         // Adjectives are no places; other types keep the reading (a list of any phrases, say).
-        let adjective = reads_as_adjective(gazetteer, hay, clitic_start, clitics, &hay[start..end]);
+        let adjective =
+            reads_as_adjective(&self.cues, hay, clitic_start, clitics, &hay[start..end]);
         let mut adjective_of_place = false;
         let mut rejects_adjective = |label| {
             let place = adjective && label == PLACE_LABEL;
@@ -205,7 +193,7 @@ impl Matcher {
                 } else if rejects_adjective(candidate.label) {
                     Status::Rejected
                 } else {
-                    candidate_status(gazetteer, hay, clitic_start..end, candidate)
+                    candidate_status(&self.cues, hay, clitic_start..end, candidate)
                 };
                 live += usize::from(status != Status::Rejected);
                 pending |= status == Status::Pending;
