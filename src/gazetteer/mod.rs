@@ -6,7 +6,7 @@
 //! (unique ids, known types, aliases that normalise to something, references that resolve).
 
 pub(crate) mod image;
-mod limits;
+pub(crate) mod limits;
 mod lint;
 mod load;
 pub(crate) mod names;

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::automaton::{Automaton, Engine};
 use super::rules::Cues;
 use super::{Candidate, Matcher, PatternInfo, alphabet, table_index, teh_marbuta};
+use crate::Result;
 use crate::gazetteer::names::Kinds;
 use crate::gazetteer::{Gazetteer, When};
 use crate::lexicon::Lexicon;
@@ -37,12 +38,16 @@ enum Entry {
 impl Matcher {
     /// Compiles the gazetteer's aliases and, with `name_words`, the words that open a person's name
     /// (one automaton finds both), with the given engine.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::TooManyAliases`] when the automaton cannot hold the keys.
     pub(crate) fn new(
         gazetteer: &Gazetteer,
         lexicon: Lexicon,
         name_words: bool,
         engine: Engine,
-    ) -> Matcher {
+    ) -> Result<Matcher> {
         // Aliases sorted by key (stably, so gazetteer order holds within a key), then one pattern per
         // key, borrowing the keys: no copy of 100,000 strings while the automaton is built.
         let aliases = gazetteer.aliases();
@@ -118,8 +123,8 @@ impl Matcher {
         }
         let key_starts = std::iter::once(0).chain(key_ends.iter().copied());
         let keys = key_starts.zip(&key_ends).map(|(s, &e)| &encoded_keys[s..e]);
-        let automaton = Automaton::build(engine, keys);
-        Matcher {
+        let automaton = Automaton::build(engine, keys)?;
+        Ok(Matcher {
             automaton,
             patterns,
             candidates,
@@ -128,7 +133,7 @@ impl Matcher {
             he_words: teh_marbuta::HeWords::embedded(),
             name_filter: KindsFilter::new(name_parts.iter().map(|(word, _)| word)),
             cues: Cues::new(gazetteer),
-        }
+        })
     }
 }
 
