@@ -41,6 +41,11 @@ pub enum ErrorKind {
     },
     /// Building a tagger without any gazetteer: the defaults off and none given.
     NoGazetteer,
+    /// The gazetteers' aliases are too many for the automaton to hold.
+    TooManyAliases {
+        /// The number of distinct normalised aliases and name words.
+        patterns: usize,
+    },
     /// A number of worker threads out of range.
     Threads {
         /// The number asked for.
@@ -97,6 +102,12 @@ impl Error {
         }
     }
 
+    pub(crate) fn too_many_aliases(patterns: usize) -> Error {
+        Error {
+            kind: ErrorKind::TooManyAliases { patterns },
+        }
+    }
+
     pub(crate) fn threads(asked: u64, max: u64) -> Error {
         Error {
             kind: ErrorKind::Threads { asked, max },
@@ -149,6 +160,10 @@ impl fmt::Display for Error {
             ErrorKind::NoGazetteer => {
                 f.write_str("no gazetteer: the default gazetteers are off and no other was given")
             }
+            ErrorKind::TooManyAliases { patterns } => write!(
+                f,
+                "the gazetteers' {patterns} distinct aliases are more than the matcher can hold"
+            ),
             ErrorKind::Threads { asked, max } => write!(
                 f,
                 "-j {asked}: the number of threads must be between 1 and {max}"

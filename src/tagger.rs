@@ -163,7 +163,22 @@ impl Tagger {
 
     /// Compiles the gazetteer with a given word list, and the person-name grammar only when
     /// `person_grammar` is set.
+    ///
+    /// # Panics
+    ///
+    /// When the aliases are too many for the automaton ([`crate::ErrorKind::TooManyAliases`]);
+    /// [`TaggerBuilder::build`] returns that as an error instead.
     pub fn with_options(gazetteer: Gazetteer, lexicon: Lexicon, person_grammar: bool) -> Tagger {
+        Tagger::compile(gazetteer, lexicon, person_grammar)
+            .unwrap_or_else(|error| panic!("rasid: {error}"))
+    }
+
+    /// [`Tagger::with_options`], the automaton's limits an error rather than a panic.
+    pub(crate) fn compile(
+        gazetteer: Gazetteer,
+        lexicon: Lexicon,
+        person_grammar: bool,
+    ) -> Result<Tagger> {
         Tagger::with_engine(gazetteer, lexicon, person_grammar, Engine::AhoCorasick)
     }
 
@@ -182,11 +197,7 @@ impl Tagger {
         cache: &IndexCache,
     ) -> Result<Tagger> {
         let Some(dir) = cache.dir() else {
-            return Ok(Tagger::with_options(
-                builder.build()?,
-                Lexicon::embedded(),
-                person_grammar,
-            ));
+            return Tagger::compile(builder.build()?, Lexicon::embedded(), person_grammar);
         };
         let slot = Slot::new(dir, builder, person_grammar)?;
         if let Some(tagger) = slot.load() {
@@ -198,7 +209,7 @@ impl Tagger {
             Lexicon::embedded(),
             person_grammar,
             Engine::DoubleArray,
-        );
+        )?;
         slot.store(&tagger);
         Ok(tagger)
     }
@@ -229,19 +240,19 @@ impl Tagger {
         mut lexicon: Lexicon,
         person_grammar: bool,
         engine: Engine,
-    ) -> Tagger {
+    ) -> Result<Tagger> {
         let person_grammar = person_grammar && !gazetteer.name_parts().is_empty();
         if person_grammar {
             lexicon.add_name_parts(gazetteer.name_parts());
         }
-        let matcher = Matcher::new(&gazetteer, lexicon, person_grammar, engine);
+        let matcher = Matcher::new(&gazetteer, lexicon, person_grammar, engine)?;
         gazetteer.release_keys();
-        Tagger {
+        Ok(Tagger {
             gazetteer,
             matcher,
             normalizer: Normalizer::new(),
             person_grammar,
-        }
+        })
     }
 
     /// The id of a person the name grammar found, from the name as written: `person:auto:` and the
@@ -366,8 +377,7 @@ impl Tagger {
         self.normalizer
             .normalize_into(text, &mut scratch.normalized);
         debug_assert!(scratch.normalized.text.len() <= MAX_EXPANSION * text.len());
-        self.matcher
-            .scan(&self.gazetteer, &scratch.normalized, &mut scratch.matches);
+        self.matcher.scan(&scratch.normalized, &mut scratch.matches);
         self.matcher.drop_he_words(
             &self.gazetteer,
             text,

@@ -6,7 +6,7 @@
 //! (unique ids, known types, aliases that normalise to something, references that resolve).
 
 pub(crate) mod image;
-mod limits;
+pub(crate) mod limits;
 mod lint;
 mod load;
 pub(crate) mod names;
@@ -213,19 +213,14 @@ impl Gazetteer {
         }
     }
 
-    /// Whether the normalised word `norm_word` is a cue for entities of type `label`.
-    /// Whether any cue word is declared for `label`.
     /// The words of the person-name grammar.
     pub(crate) fn name_parts(&self) -> &names::NameParts {
         &self.names
     }
 
-    pub(crate) fn has_cues(&self, label: LabelId) -> bool {
-        !self.cues[label.as_usize()].is_empty()
-    }
-
-    pub(crate) fn is_cue(&self, label: LabelId, norm_word: &str) -> bool {
-        self.cues[label.as_usize()].contains(norm_word)
+    /// The normalised cue words of each label, indexed by [`LabelId`]; the matcher compiles them.
+    pub(crate) fn cue_words(&self) -> &[HashSet<String>] {
+        &self.cues
     }
 }
 

@@ -62,6 +62,7 @@ fn builder() -> GazetteerBuilder {
 fn compiled(engine: Engine) -> Tagger {
     let gazetteer = builder().build().expect("valid test gazetteer");
     Tagger::with_engine(gazetteer, Lexicon::embedded(), true, engine)
+        .expect("the test gazetteer compiles")
 }
 
 const KEY: [u64; 2] = [1, 2];
@@ -142,7 +143,8 @@ fn round_trip_of_the_defaults_on_the_dev_texts() {
     let compiled = Tagger::new(gazetteer);
     let gazetteer = Gazetteer::defaults().expect("valid defaults");
     let double_array =
-        Tagger::with_engine(gazetteer, Lexicon::embedded(), true, Engine::DoubleArray);
+        Tagger::with_engine(gazetteer, Lexicon::embedded(), true, Engine::DoubleArray)
+            .expect("the defaults compile");
     let read = load(&write_image(&double_array, KEY)).expect("the defaults' image reads back");
     let texts = dev_texts();
     assert!(texts.len() >= 20, "{} dev texts", texts.len());

@@ -5,6 +5,7 @@
 //! Both run leftmost-longest over the same encoded keys (pattern `i` is key `i`), so they report the
 //! same match at every position; the round-trip tests check it on the dev texts.
 
+use crate::{Error, Result};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
@@ -50,24 +51,31 @@ impl std::fmt::Debug for Automaton {
 
 impl Automaton {
     /// An automaton over `keys` (distinct, non-empty, encoded), pattern `i` being `keys[i]`.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::TooManyAliases`] when the automaton outgrows its state or pattern ids.
+    /// One alias cannot do it (the loader caps an alias at `limits::MAX_ALIAS_CHARS` characters),
+    /// but many can: the double array holds fewer states than aho-corasick, and the gazetteers a
+    /// user gives have no cap on their total size.
     pub(crate) fn build<'k>(
         engine: Engine,
         keys: impl Iterator<Item = &'k [u8]> + Clone,
-    ) -> Automaton {
+    ) -> Result<Automaton> {
+        let too_many = || Error::too_many_aliases(keys.clone().count());
         match engine {
-            Engine::AhoCorasick => Automaton::AhoCorasick(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(keys)
-                    .expect("aliases are short enough for the automaton"),
-            ),
+            Engine::AhoCorasick => AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(keys.clone())
+                .map(Automaton::AhoCorasick)
+                .map_err(|_| too_many()),
             Engine::DoubleArray => {
-                let count = u32::try_from(keys.clone().count()).expect("fewer than 2^32 keys");
+                let count = u32::try_from(keys.clone().count()).map_err(|_| too_many())?;
                 let automaton = DoubleArrayAhoCorasickBuilder::new()
                     .match_kind(daachorse::MatchKind::LeftmostLongest)
-                    .build(keys)
-                    .expect("fewer than 2^24 distinct, non-empty keys");
-                Automaton::DoubleArray(automaton, count)
+                    .build(keys.clone())
+                    .map_err(|_| too_many())?;
+                Ok(Automaton::DoubleArray(automaton, count))
             }
         }
     }

@@ -5,6 +5,7 @@
 //! before it, so a matcher read from a damaged image never indexes out of bounds.
 
 use super::automaton::Automaton;
+use super::rules::Cues;
 use super::{Candidate, Matcher, PatternInfo, teh_marbuta};
 use crate::gazetteer::Gazetteer;
 use crate::gazetteer::image::{when_code, when_from};
@@ -112,6 +113,8 @@ impl Matcher {
             entity_country,
             he_words: teh_marbuta::HeWords::embedded(),
             name_filter,
+            // The gazetteer read just before holds the cue words: compiled from it, as at build.
+            cues: Cues::new(gazetteer),
         })
     }
 }

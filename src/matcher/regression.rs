@@ -1,7 +1,7 @@
 //! Regression tests for the matcher's defects, one per defect, named after it (issue 13:
 //! "Hardening").
 
-use super::word_prefixes;
+use super::build::word_prefixes;
 
 /// What `word_prefixes` computes, by a search per space.
 fn word_prefixes_by_search(keys: &[&str]) -> Vec<bool> {

@@ -99,9 +99,9 @@ const HEADS: &str = "\
 أبو أبي أبا ابن بن بني بنت عبد أم آل ذو ذي دير تل رأس عين كفر خان جسر \
 بئر بيت باب مرج وادي جبل سيدي قصر سوق معرة تلة الشيخ";
 
-/// Proclitic combinations that may be glued to a cue word (`بمدينة`, `وللقائد` → `ولالقائد`).
-pub(super) const PROCLITICS: &[&str] =
-    &["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+/// Proclitic combinations that may be glued to a cue word (`بمدينة`, `وللقائد` → `ولالقائد`): the
+/// matcher's.
+pub(super) use crate::matcher::PROCLITICS;
 
 /// The word lists, normalised once.
 pub(super) struct Lists {

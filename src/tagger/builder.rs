@@ -130,7 +130,7 @@ impl TaggerBuilder {
     ///
     /// [`crate::ErrorKind::NoGazetteer`] when the defaults are off and no gazetteer is given;
     /// [`crate::ErrorKind::Io`] and [`crate::ErrorKind::Gazetteer`] (every problem found) from
-    /// loading. What a directory walk skips is not an error; see [`TaggerBuilder::build_reporting`].
+    /// loading; [`crate::ErrorKind::TooManyAliases`] when the automaton cannot hold the aliases. What a directory walk skips is not an error; see [`TaggerBuilder::build_reporting`].
     pub fn build(&self) -> Result<Tagger> {
         self.build_reporting(&mut |_| {})
     }
@@ -147,11 +147,9 @@ impl TaggerBuilder {
         }
         let gazetteers = self.gazetteer_builder(warn);
         match &self.lexicon {
-            Some(lexicon) => Ok(Tagger::with_options(
-                gazetteers.build()?,
-                lexicon.clone(),
-                self.person_grammar,
-            )),
+            Some(lexicon) => {
+                Tagger::compile(gazetteers.build()?, lexicon.clone(), self.person_grammar)
+            }
             None => Tagger::cached(&gazetteers, self.person_grammar, &self.cache),
         }
     }
@@ -179,6 +177,27 @@ mod tests {
             error.to_string().contains("no/such/gazetteer.yml"),
             "{error}"
         );
+    }
+
+    /// The loader caps an alias's length, so a pasted paragraph is a gazetteer error naming the
+    /// file, never a panic in the automaton.
+    #[test]
+    fn a_too_long_alias_is_an_error_not_a_panic() {
+        let alias = "ب".repeat(crate::gazetteer::limits::MAX_ALIAS_CHARS + 1);
+        let yaml = format!(
+            "- {{id: g:long, type: ARMED_GROUP, name: قسد, name_en: SDF, aliases: [{alias}]}}\n"
+        );
+        for person_grammar in [true, false] {
+            let error = Tagger::builder()
+                .defaults(false)
+                .person_grammar(person_grammar)
+                .cache(crate::IndexCache::disabled())
+                .gazetteer_yaml("long.yml", yaml.clone())
+                .build()
+                .unwrap_err();
+            assert!(matches!(error.kind(), ErrorKind::Gazetteer(_)), "{error}");
+            assert!(error.to_string().contains("long.yml"), "{error}");
+        }
     }
 
     #[test]
