@@ -1,6 +1,6 @@
 //! `rasid count`: entity totals over a corpus, in parallel and in bounded memory.
 //!
-//! Workers (see [`super::parallel`]) parse, tag and tally batches of documents, each into its own
+//! Workers (see [`rasid::corpus::in_order`]) parse, tag and tally batches of documents, each into its own
 //! totals; the main thread prints warnings and per-document rows in input order, shows progress, and
 //! merges the workers' totals at the end. Totals are sums, so the output is the same for any number
 //! of threads.

@@ -54,7 +54,7 @@ pub(crate) struct EvalArgs {
     /// The gold's format; guessed from the path when not given (see --help).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub(crate) gold_format: Option<GoldFormat>,
-    /// JSON Lines gold only: the directory holding <id>.txt, or the text file of a one-document gold.
+    /// JSON Lines gold only: the directory holding `<id>.txt`, or the text file of a one-document gold.
     #[arg(value_name = "TEXTS")]
     pub(crate) texts: Option<PathBuf>,
     /// Rename gold labels before scoring, FROM=TO (repeatable or comma-separated); FROM= drops them.
@@ -70,9 +70,9 @@ pub(crate) struct EvalArgs {
 /// What the gold file or directory holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub(crate) enum GoldFormat {
-    /// JSON Lines of {"id", "entities": [{"start", "end", "label"}]}, texts as TEXTS/<id>.txt.
+    /// JSON Lines of `{"id", "entities": [{"start", "end", "label"}]}`, texts as `TEXTS/<id>.txt`.
     Jsonl,
-    /// brat standoff: <name>.ann beside <name>.txt (a directory, or one .ann file).
+    /// brat standoff: `<name>.ann` beside `<name>.txt` (a directory, or one `.ann` file).
     Brat,
     /// CoNLL BIO: one `TOKEN TAG` per line, blank lines between sentences.
     Conll,

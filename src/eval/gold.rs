@@ -231,9 +231,9 @@ impl fmt::Display for GoldWarning {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum GoldFormat {
-    /// JSON Lines of {"id", "entities": [{"start", "end", "label"}]}, texts as TEXTS/<id>.txt.
+    /// JSON Lines of `{"id", "entities": [{"start", "end", "label"}]}`, texts as `TEXTS/<id>.txt`.
     Jsonl,
-    /// brat standoff: <name>.ann beside <name>.txt (a directory, or one .ann file).
+    /// brat standoff: `<name>.ann` beside `<name>.txt` (a directory, or one `.ann` file).
     Brat,
     /// CoNLL BIO: one `TOKEN TAG` per line, blank lines between sentences.
     Conll,

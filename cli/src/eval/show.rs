@@ -3,7 +3,7 @@
 //!
 //! False positives are grouped by the predicted entity (an alias to fix or a context rule to add);
 //! false negatives by the gold text (a name to add). Each occurrence says how near it came
-//! ([`Mismatch`]): a `boundary` error is an alias one word too short or long, a `label` error a type to
+//! ([`rasid::eval::Mismatch`]): a `boundary` error is an alias one word too short or long, a `label` error a type to
 //! check, `spurious`/`missed` a plain miss.
 
 use std::collections::BTreeMap;
