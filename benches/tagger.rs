@@ -59,8 +59,7 @@ fn tag(c: &mut Criterion) {
             n
         })
     });
-    // The dev texts live beside the repository, not in it; the bench is skipped without them.
-    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/dev/texts");
+    let dev = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dev/texts");
     let texts: Vec<String> = std::fs::read_dir(&dev)
         .into_iter()
         .flatten()
