@@ -5,9 +5,6 @@
 //! with the interpreter released, every worker a [`Counter`] of its own, merged at the end (a sum,
 //! so the result does not depend on the number of threads).
 
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
@@ -16,8 +13,7 @@ use rasid::Tagger;
 use rasid::corpus::month_of;
 use rasid::count::{Counter, Filter};
 
-/// Documents a worker takes at a time from a batch.
-const CHUNK: usize = 8;
+use crate::parallel::{map_in_order, useful_threads};
 
 /// What `count` was asked for.
 pub(crate) struct Options<'a> {
@@ -85,11 +81,15 @@ pub(crate) fn count<'py>(
         if batch.is_empty() {
             continue;
         }
-        let threads = options.threads.min(batch.len().div_ceil(CHUNK)).max(1);
+        let threads = useful_threads(options.threads, batch.len());
         while workers.len() < threads {
             workers.push(counter.worker());
         }
-        let outcomes = py.detach(|| tally_batch(tagger, &batch, &mut workers[..threads], options));
+        let outcomes = py.detach(|| {
+            map_in_order(&batch, &mut workers[..threads], |counter, doc| {
+                count_one(tagger, doc, counter, options)
+            })
+        });
         for (doc, outcome) in batch.into_iter().zip(outcomes) {
             match outcome {
                 Outcome::Failed(message) => skipped.push(message),
@@ -204,52 +204,6 @@ fn scalar(value: &Bound<'_, PyAny>) -> PyResult<String> {
         Ok(s) => Ok(s.to_str()?.to_owned()),
         Err(_) => Ok(value.str()?.to_str()?.to_owned()),
     }
-}
-
-/// Tags and counts one batch on the given workers; outcomes in input order.
-fn tally_batch(
-    tagger: &Tagger,
-    batch: &[Document],
-    workers: &mut [Counter],
-    options: &Options<'_>,
-) -> Vec<Outcome> {
-    let next = AtomicUsize::new(0);
-    let outcomes: Mutex<Vec<Option<Outcome>>> =
-        Mutex::new((0..batch.len()).map(|_| None).collect());
-    let work = |counter: &mut Counter| {
-        let mut done = Vec::with_capacity(CHUNK);
-        loop {
-            let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-            if start >= batch.len() {
-                break;
-            }
-            let end = (start + CHUNK).min(batch.len());
-            done.extend(
-                batch[start..end]
-                    .iter()
-                    .map(|doc| count_one(tagger, doc, counter, options)),
-            );
-            let mut outcomes = outcomes.lock().unwrap_or_else(|e| e.into_inner());
-            for (slot, outcome) in outcomes[start..end].iter_mut().zip(done.drain(..)) {
-                *slot = Some(outcome);
-            }
-        }
-    };
-    if let [counter] = workers {
-        work(counter);
-    } else {
-        std::thread::scope(|scope| {
-            for counter in workers.iter_mut() {
-                scope.spawn(|| work(counter));
-            }
-        });
-    }
-    outcomes
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .into_iter()
-        .map(|o| o.expect("every document of the batch was counted"))
-        .collect()
 }
 
 fn count_one(

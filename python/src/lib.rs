@@ -5,6 +5,7 @@
 //! `rasid` (beside this crate) re-exports these and adds pandas and Spark on top.
 
 mod count;
+mod parallel;
 mod record;
 
 use std::path::{Path, PathBuf};

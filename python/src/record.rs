@@ -4,15 +4,14 @@
 //! library's own records ([`rasid::record::MentionRecord`], what the command line serialises) into
 //! dicts, so both give the same fields in the same order.
 
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use rasid::record::MentionRecord;
 use rasid::{Mention, Scratch, Tagger};
+
+use crate::parallel::{map_in_order, useful_threads};
 
 /// One text's mentions, ready to become dicts.
 pub(crate) type Tagged = Vec<Mention>;
@@ -24,9 +23,6 @@ pub(crate) fn tag_one(tagger: &Tagger, scratch: &mut Scratch, text: &str) -> ras
     Ok(mentions)
 }
 
-/// Documents a worker takes at a time from a batch: few enough to balance long and short texts.
-const CHUNK: usize = 8;
-
 /// Tags a batch of texts on up to `threads` threads; results are in input order.
 pub(crate) fn tag_batch(
     tagger: &Tagger,
@@ -34,50 +30,13 @@ pub(crate) fn tag_batch(
     threads: usize,
     scratches: &mut Vec<Scratch>,
 ) -> Vec<rasid::Result<Tagged>> {
-    let threads = threads.min(texts.len().div_ceil(CHUNK)).max(1);
+    let threads = useful_threads(threads, texts.len());
     if scratches.len() < threads {
         scratches.resize_with(threads, Scratch::new);
     }
-    if threads == 1 {
-        let scratch = &mut scratches[0];
-        return texts
-            .iter()
-            .map(|text| tag_one(tagger, scratch, text))
-            .collect();
-    }
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<rasid::Result<Tagged>>>> =
-        Mutex::new((0..texts.len()).map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for scratch in scratches.iter_mut().take(threads) {
-            let (next, results) = (&next, &results);
-            scope.spawn(move || {
-                let mut done = Vec::with_capacity(CHUNK);
-                loop {
-                    let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-                    if start >= texts.len() {
-                        break;
-                    }
-                    let end = (start + CHUNK).min(texts.len());
-                    done.extend(
-                        texts[start..end]
-                            .iter()
-                            .map(|text| tag_one(tagger, scratch, text)),
-                    );
-                    let mut results = results.lock().unwrap_or_else(|e| e.into_inner());
-                    for (slot, result) in results[start..end].iter_mut().zip(done.drain(..)) {
-                        *slot = Some(result);
-                    }
-                }
-            });
-        }
-    });
-    results
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .into_iter()
-        .map(|r| r.expect("every text of the batch was tagged"))
-        .collect()
+    map_in_order(texts, &mut scratches[..threads], |scratch, text| {
+        tag_one(tagger, scratch, text)
+    })
 }
 
 /// The mentions of `text` as a list of dicts, keys in the order of the command line's JSON: a key
