@@ -2,15 +2,26 @@
 //! names that were missing, common words that must stay words, and homonyms that the document's
 //! country decides.
 
+use serde_json::Value;
+
 use crate::util::{root, run_in};
 
-/// The ids tagged as PLACE in `text` with the default gazetteers, in text order.
+/// The entities tagged in `text` with the default gazetteers and `flags`, in text order.
+fn tagged(text: &str, flags: &[&str]) -> Vec<Value> {
+    let mut args = vec!["tag", "--format", "json"];
+    args.extend_from_slice(flags);
+    let mut json = run_in(&root(), &args, text.as_bytes())
+        .expect_code(0)
+        .json();
+    match json["entities"].take() {
+        Value::Array(entities) => entities,
+        other => panic!("entities: {other}"),
+    }
+}
+
+/// The (text, country) of the places tagged in `text` with the default gazetteers, in text order.
 fn places(text: &str) -> Vec<(String, String)> {
-    let out = run_in(&root(), &["tag", "--format", "json"], text.as_bytes()).expect_code(0);
-    let json = out.json();
-    json["entities"]
-        .as_array()
-        .expect("entities")
+    tagged(text, &[])
         .iter()
         .filter(|e| e["label"] == "PLACE")
         .map(|e| {
@@ -130,11 +141,7 @@ fn month_names_are_no_places() {
 
 /// The ids tagged in `text` with the default gazetteers, in text order.
 fn ids(text: &str) -> Vec<String> {
-    let out = run_in(&root(), &["tag", "--format", "json"], text.as_bytes()).expect_code(0);
-    let json = out.json();
-    json["entities"]
-        .as_array()
-        .expect("entities")
+    tagged(text, &[])
         .iter()
         .map(|e| e["id"].as_str().unwrap_or_default().to_owned())
         .collect()
@@ -227,18 +234,9 @@ fn a_common_word_or_a_national_body_needs_its_country_in_the_text() {
 #[test]
 fn explain_says_the_country_decided() {
     let text = "سيطرت القوات على الطبقة قرب الرقة في سوريا";
-    let out = run_in(
-        &root(),
-        &["tag", "--format", "json", "--explain"],
-        text.as_bytes(),
-    );
-    let json = out.expect_code(0).json();
-    let tabqa = json["entities"]
-        .as_array()
-        .expect("entities")
-        .iter()
+    let tabqa = tagged(text, &["--explain"])
+        .into_iter()
         .find(|e| e["id"] == "place:wof:890449887")
-        .cloned()
         .unwrap_or_default();
     assert_eq!(tabqa["explain"]["via"], "country", "{tabqa}");
     let text = "أثرت الأزمة على الطبقة الوسطى";
@@ -258,27 +256,18 @@ fn explain_says_the_country_decided() {
 #[test]
 fn country_keeps_the_places_of_those_countries() {
     let text = "قصف في حلب وبغداد ودمشق والقاهرة قال الجيش السوري";
-    // (row name, arguments, the place texts expected)
+    // (row name, flags, the place texts expected)
     let rows: [(&str, &[&str], &[&str]); 3] = [
-        (
-            "no filter",
-            &["tag", "--format", "json"],
-            &["حلب", "بغداد", "دمشق", "القاهرة"],
-        ),
-        (
-            "one country",
-            &["tag", "--format", "json", "--country", "SY"],
-            &["حلب", "دمشق"],
-        ),
+        ("no filter", &[], &["حلب", "بغداد", "دمشق", "القاهرة"]),
+        ("one country", &["--country", "SY"], &["حلب", "دمشق"]),
         (
             "two, any case",
-            &["tag", "--format", "json", "--country", "sy,IQ"],
+            &["--country", "sy,IQ"],
             &["حلب", "بغداد", "دمشق"],
         ),
     ];
-    for (name, args, expected) in rows {
-        let json = run_in(&root(), args, text.as_bytes()).expect_code(0).json();
-        let entities = json["entities"].as_array().expect("entities");
+    for (name, flags, expected) in rows {
+        let entities = tagged(text, flags);
         let places: Vec<&str> = entities
             .iter()
             .filter(|e| e["label"] == "PLACE")
