@@ -727,8 +727,9 @@ impl AutoEntities {
 
     /// The (id, name) of a numbered entity; `None` for a gazetteer entity's number.
     pub fn get(&self, number: EntityId) -> Option<(String, String)> {
-        let table = self.table.lock().unwrap_or_else(|e| e.into_inner());
+        // Most rows are the gazetteer's: they are answered without the workers' shared lock.
         let index = number.as_usize().checked_sub(self.base)?;
+        let table = self.table.lock().unwrap_or_else(|e| e.into_inner());
         table
             .names
             .get(index)
