@@ -230,6 +230,7 @@ fn explanations_reach_json_lines_input() {
             (first["entities"].clone(), first["rejected"].clone())
         };
         let (entities, rejected) = tag("in.jsonl");
+        assert!(rejected.is_array(), "{name}: no rejected candidates listed");
         assert_eq!((entities.clone(), rejected), tag("in.txt"), "{name}");
         assert!(
             entities[0]["explain"]["via"].is_string(),
