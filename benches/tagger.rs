@@ -24,11 +24,11 @@ fn load_and_build(c: &mut Criterion) {
     });
     // The start of every run after the first: the tagger read from its cached image.
     let dir = std::env::temp_dir().join(format!("rasid-bench-cache-{}", std::process::id()));
-    let cache = IndexCache::at(&dir);
-    let builder = Gazetteer::builder();
-    Tagger::cached(&builder, true, &cache).expect("defaults are valid");
+    let mut builder = Tagger::builder();
+    builder.cache(IndexCache::at(&dir));
+    builder.build().expect("defaults are valid");
     group.bench_function("read tagger from its image", |b| {
-        b.iter(|| Tagger::cached(&builder, true, &cache).expect("defaults are valid"))
+        b.iter(|| builder.build().expect("defaults are valid"))
     });
     group.finish();
     let _ = std::fs::remove_dir_all(&dir);

@@ -187,11 +187,13 @@ impl Tagger {
     /// next run (see [`IndexCache`]). With [`IndexCache::disabled`], as
     /// [`Tagger::with_options`]. Tags exactly as a tagger compiled from the same gazetteers.
     ///
+    /// Reached through [`TaggerBuilder::cache`], the one public way in.
+    ///
     /// # Errors
     ///
     /// As [`GazetteerBuilder::build`]: an unreadable or invalid gazetteer. A damaged, stale or
     /// unwritable cache is no error: the tagger is compiled.
-    pub fn cached(
+    pub(crate) fn cached(
         builder: &GazetteerBuilder,
         person_grammar: bool,
         cache: &IndexCache,

@@ -59,13 +59,16 @@ const LAZY_BLOCK: usize = 4096;
 /// # Examples
 ///
 /// ```
-/// use rasid::{Gazetteer, IndexCache, Tagger};
+/// use rasid::{IndexCache, Tagger};
 ///
 /// let dir = std::env::temp_dir().join(format!("rasid-doc-cache-{}", std::process::id()));
-/// let mut builder = Gazetteer::builder();
-/// builder.defaults(false).add_yaml("mine.yml", "- {id: x:kobani, type: PLACE, name: كوباني, name_en: Kobani}");
-/// let first = Tagger::cached(&builder, true, &IndexCache::at(&dir))?; // compiles and caches
-/// let again = Tagger::cached(&builder, true, &IndexCache::at(&dir))?; // reads the image
+/// let mut builder = Tagger::builder();
+/// builder
+///     .defaults(false)
+///     .gazetteer_yaml("mine.yml", "- {id: x:kobani, type: PLACE, name: كوباني, name_en: Kobani}")
+///     .cache(IndexCache::at(&dir));
+/// let first = builder.build()?; // compiles and caches
+/// let again = builder.build()?; // reads the image
 /// assert_eq!(first.tag("في كوباني")?, again.tag("في كوباني")?);
 /// # std::fs::remove_dir_all(&dir).ok();
 /// # Ok::<(), rasid::Error>(())
