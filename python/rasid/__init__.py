@@ -13,6 +13,7 @@ package is the Rust library itself, compiled; the ``rasid`` command line gives t
 
 from __future__ import annotations
 
+import os
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 from ._rasid import (
@@ -128,7 +129,7 @@ def count(
     return _table(result["entities"], columns)
 
 
-def check(*paths: str, defaults: bool = True) -> list:
+def check(*paths: Union[str, os.PathLike[str]], defaults: bool = True) -> list[Diagnostic]:
     """Checks gazetteer files or directories, as ``rasid check`` does.
 
     Returns every finding of the given files as a :class:`Diagnostic` (``path``, ``line``,
