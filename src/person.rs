@@ -1027,11 +1027,11 @@ mod tests {
     /// A few entities and the name words the rows need; the embedded lexicon gives frequencies.
     const YAML: &str = "
 names:
-  given: [جون, أحمد, بدر, عمر, سامر, جاركو, فالح, محمد, علي, {text: جميل, common: true}]
+  given: [جون, أحمد, بدر, عمر, سامر, جاركو, فالح, محمد, علي, فادي, بكير, كلثوم, {text: جميل, common: true}]
   titles: [الرئيس, وزير, العميد, المتحدث باسم]
   nationalities: [الأمريكي, الفنلندي, المغربي]
   speech_verbs: [قال]
-  kunya: [أبو]
+  kunya: [أبو, أم]
   links: [بن]
   excluded_heads: [آل, عائلة, مطار, جامعة, مستشفى]
   stop: [إن, في]
@@ -1040,6 +1040,7 @@ entities:
   - {id: g:coalition, type: ARMED_GROUP, name: التحالف, name_en: Coalition}
   - {id: pl:issawi, type: PLACE, name: العيساوي, name_en: Issawi}
   - {id: pl:aleppo, type: PLACE, name: حلب, name_en: Aleppo}
+  - {id: pl:cair, type: PLACE, name: كير, name_en: Cair}
 ";
 
     fn tagger(grammar: bool) -> Tagger {
@@ -1159,6 +1160,16 @@ entities:
                 "person over a one-word place",
                 "قال فالح العيساوي",
                 &[("فالح العيساوي", GivenName)],
+            ),
+            (
+                "a listed name is no proclitic and a place",
+                "وصل فادي بكير، ثم",
+                &[("فادي بكير", GivenName)],
+            ),
+            (
+                "a name before a full stop",
+                "من أغاني أم كلثوم.",
+                &[("أم كلثوم", Kunya)],
             ),
         ];
         let tagger = tagger(true);

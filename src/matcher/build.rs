@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::automaton::{Automaton, Engine};
 use super::rules::Cues;
-use super::{Candidate, Matcher, PatternInfo, alphabet, table_index, teh_marbuta};
+use super::{Candidate, Matcher, NAME_WORD_END, PatternInfo, alphabet, table_index, teh_marbuta};
 use crate::Result;
 use crate::gazetteer::names::Kinds;
 use crate::gazetteer::{Gazetteer, When};
@@ -117,8 +117,11 @@ impl Matcher {
         }
         let mut encoded_keys = Vec::new();
         let mut key_ends = Vec::with_capacity(keys.len());
-        for key in &keys {
+        for (key, info) in keys.iter().zip(&patterns) {
             alphabet::encode_key(key, &mut encoded_keys);
+            if info.is_name_word_only() {
+                encoded_keys.push(NAME_WORD_END);
+            }
             key_ends.push(encoded_keys.len());
         }
         let key_starts = std::iter::once(0).chain(key_ends.iter().copied());

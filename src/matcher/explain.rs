@@ -94,7 +94,7 @@ impl Matcher {
                 } else {
                     encoded_end
                 };
-                let found = self.automaton.find(encoded.bytes(), encoded_at..limit);
+                let found = self.find(encoded.bytes(), encoded_at..limit);
                 if let Some(m) = found.filter(|m| m.start == encoded_at) {
                     let pattern = m.pattern;
                     let reason = Rejection::ShadowedByLongerMatch;

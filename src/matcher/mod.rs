@@ -41,8 +41,8 @@ mod scan;
 mod teh_marbuta;
 
 use self::alphabet::Encoded;
-use self::automaton::Automaton;
 pub(crate) use self::automaton::Engine;
+use self::automaton::{Automaton, Hit};
 pub(crate) use self::explain::RawRejection;
 pub use self::explain::Rejection;
 pub(crate) use self::resolve::Resolved;
@@ -126,6 +126,22 @@ struct PatternInfo {
     /// The classes of the pattern's first word when the pattern is longer and that word opens a
     /// name: a name opens there even if the alias is not taken (`أبو قتادة المغربي`, an alias `أبو قتادة` with no anchor).
     first_word_kinds: Kinds,
+}
+
+/// The byte after a name word's pattern: the space before the next word.
+///
+/// Every rule of the name grammar reads a word after the one that opens it (a title's name, a given
+/// name's family name), and normalised text has one space between words. A pattern that is a name word
+/// and nothing else therefore carries that space, so that the automaton stops only where a name can
+/// open: not at `ام` in `امام`, `غي` in `غير` or `مي` in `ميدان`, a third of all the stops that
+/// name words made. [`Matcher::find`] takes the space off again.
+pub(super) const NAME_WORD_END: u8 = b' ';
+
+impl PatternInfo {
+    /// Whether the pattern is a name word and no alias: its key ends with [`NAME_WORD_END`].
+    fn is_name_word_only(&self) -> bool {
+        self.candidates.is_empty()
+    }
 }
 
 /// The compiled aliases of a gazetteer.
@@ -216,6 +232,16 @@ impl Matcher {
     /// The filter over the words of the name files.
     pub(crate) fn name_filter(&self) -> &KindsFilter {
         &self.name_filter
+    }
+
+    /// The leftmost-longest match in `hay[span]` (encoded text), ending where its alias or name word
+    /// ends: without the [`NAME_WORD_END`] a name word's pattern carries.
+    fn find(&self, hay: &[u8], span: std::ops::Range<usize>) -> Option<Hit> {
+        let mut hit = self.automaton.find(hay, span)?;
+        if self.patterns[hit.pattern as usize].is_name_word_only() {
+            hit.end -= 1;
+        }
+        Some(hit)
     }
 }
 

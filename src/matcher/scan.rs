@@ -7,6 +7,8 @@ use super::{
     RawMatch, Rejection, Status, is_quote, last_word, table_index,
 };
 use crate::gazetteer::PLACE_LABEL;
+use crate::gazetteer::names::Kinds;
+use crate::lexicon::Word as LexiconWord;
 use crate::normalize::{Normalized, is_word_char};
 
 impl Matcher {
@@ -24,7 +26,7 @@ impl Matcher {
         // Where the search goes on, in encoded bytes; every check below is on normalised offsets.
         let mut at = 0;
         while at < bytes.len() {
-            let Some(found) = self.automaton.find(bytes, at..bytes.len()) else {
+            let Some(found) = self.find(bytes, at..bytes.len()) else {
                 break;
             };
             let start = encoded.normalized(found.start);
@@ -56,12 +58,15 @@ impl Matcher {
                 // The blind spot: a shorter alias at the same start may pass where the longest
                 // failed. Leftmost-longest over `start..end - 1` finds the longest one there, if any;
                 // a match starting later means there is none (and needs no anchored automaton).
+                // A pattern with no alias among its word prefixes has nothing to retry: most
+                // rejected hits are such (a given name at the start of a longer word), and the
+                // search would cost as much as the hit.
                 let shorter = found.start..encoded_end - 1;
                 let retry = self.patterns[pattern as usize].has_word_prefix;
-                match self
-                    .automaton
-                    .find(bytes, shorter)
-                    .filter(|m| retry && m.start == found.start)
+                match retry
+                    .then(|| self.find(bytes, shorter))
+                    .flatten()
+                    .filter(|m| m.start == found.start)
                 {
                     Some(m) => {
                         end = encoded.normalized(m.end);
@@ -127,18 +132,22 @@ impl Matcher {
             return Err(Rejection::WordContinues);
         }
         let info = &self.patterns[pattern as usize];
-        let whole_zipf = if clitics.is_empty() {
-            0.0
+        let whole = if clitics.is_empty() {
+            LexiconWord::default()
         } else {
             let first_word_end = start + info.first_word_len as usize;
             self.lexicon
-                .zipf(&hay[clitic_start..first_word_end.min(end)])
+                .word(&hay[clitic_start..first_word_end.min(end)])
         };
         let status_start = scratch.statuses.len();
         let mut live = 0;
         let mut pending = false;
         let mut clitic_word = false;
-        let clitic_is_word = !clitics.is_empty() && whole_zipf > info.first_word_zipf;
+        // A word more frequent than its remainder is a word (`وزارة`, not و + `زارة`), and so is a
+        // word the name files list (`بكير` is a name, not ب + `كير`): with the name grammar on, the
+        // lexicon knows those.
+        let clitic_is_word = !clitics.is_empty()
+            && (whole.zipf > info.first_word_zipf || whole.kinds.any(Kinds::OPENERS));
         // `كمينا` is a word, not ك + `مينا`: "like" hardly ever precedes a person's name.
         if !clitic_is_word && !clitics.contains('ك') {
             let (kinds, word_end) = if info.name_kinds.is_empty() {
