@@ -8,6 +8,7 @@ mod builder;
 
 pub use builder::TaggerBuilder;
 
+use std::cell::RefCell;
 use std::sync::{Arc, Mutex};
 
 use crate::error::{Error, Result};
@@ -260,16 +261,24 @@ impl Tagger {
     /// The id of a person the name grammar found, from the name as written: `person:auto:` and the
     /// normalised name with `-` between words.
     pub fn person_id(&self, name: &str) -> String {
-        let key = self.normalizer.normalize_key(name);
-        let mut id = String::with_capacity(AUTO_PERSON_PREFIX.len() + key.len());
-        id.push_str(AUTO_PERSON_PREFIX);
-        for (i, word) in key.split(' ').filter(|w| !w.is_empty()).enumerate() {
-            if i > 0 {
-                id.push('-');
-            }
-            id.push_str(word);
+        thread_local! {
+            /// `count` makes an id for every new name it meets: one buffer per thread, not three
+            /// allocations per name.
+            static KEY: RefCell<Normalized> = RefCell::new(Normalized::new());
         }
-        id
+        KEY.with_borrow_mut(|key| {
+            self.normalizer.normalize_into(name, key);
+            let key = key.as_str();
+            let mut id = String::with_capacity(AUTO_PERSON_PREFIX.len() + key.len());
+            id.push_str(AUTO_PERSON_PREFIX);
+            for (i, word) in key.split(' ').filter(|w| !w.is_empty()).enumerate() {
+                if i > 0 {
+                    id.push('-');
+                }
+                id.push_str(word);
+            }
+            id
+        })
     }
 
     /// The gazetteer the tagger was built from.
