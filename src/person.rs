@@ -34,7 +34,7 @@ use crate::gazetteer::names::Kinds;
 use crate::index::codec::{Decoded, Invalid, Reader, Writer};
 use crate::lexicon::{Lexicon, Word as LexiconWord, WordHasher};
 use crate::matcher::{NameWord, PROCLITICS, Resolved, Via, is_quote, last_word};
-use crate::normalize::{OffsetMap, is_invisible, is_word_char};
+use crate::normalize::{OffsetMap, is_invisible, is_word_char, word_len};
 use crate::span::LabelId;
 
 /// Below this Zipf frequency a word may be part of a name without being a known name: most words
@@ -281,10 +281,11 @@ impl Grammar<'_> {
         let (rule, start, end) = if kinds.any(Kinds::TITLE) {
             // `مستشفى الملك فهد`, `جامعة الملك عبدالعزيز`: a title after a facility's head is part of
             // the facility's name.
+            // Most titles have no name after them: read that first, the words before only then.
+            let (start, end) = self.after_title(hay, word.1, found, taking)?;
             if self.after_excluded_head(hay, opener.norm_start, opener) {
                 return None;
             }
-            let (start, end) = self.after_title(hay, word.1, found, taking)?;
             (PersonRule::Title, start, end)
         } else if kinds.any(Kinds::KUNYA) {
             let (first, known) = self.name_word_after(hay, word.1, found, true, taking)?;
@@ -334,9 +335,14 @@ impl Grammar<'_> {
             } else {
                 PersonRule::Nationality
             };
+            // A definite word is no name here (`قال المتحدث`): a look at its first letters saves
+            // the lookups of most such openers.
+            if next_word(hay, word.1).is_none_or(|w| hay[w.0..w.1].starts_with("ال")) {
+                return None;
+            }
             let (first, known) = self.name_word_after(hay, word.1, found, false, taking)?;
             let first_text = &hay[first.0..first.1];
-            if first_text.starts_with("ال") || !(known || self.word(first_text).zipf == 0.0) {
+            if !(known || self.word(first_text).zipf == 0.0) {
                 return None;
             }
             let end = self.extend(hay, first.1, found, false, taking);
@@ -991,7 +997,7 @@ fn overlaps_any(found: &[Found], start: usize, end: usize) -> bool {
 /// The word that starts one space after `at`, if the text goes on that way.
 fn next_word(hay: &str, at: usize) -> Option<Word> {
     let rest = hay.get(at..)?.strip_prefix(' ')?;
-    let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    let len = word_len(rest);
     (len > 0).then_some((at + 1, at + 1 + len))
 }
 
