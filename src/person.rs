@@ -25,7 +25,6 @@
 //! runs over a one-word place whose word is name-like takes it (`فالح العيساوي`, not the village).
 
 use std::hash::Hasher;
-use std::sync::Mutex;
 
 use memchr::arch::all::packedpair::HeuristicFrequencyRank;
 use memchr::memmem::FinderBuilder;
@@ -147,8 +146,6 @@ pub(crate) struct Grammar<'g> {
     pub(crate) lexicon: &'g Lexicon,
     /// The words of the name files, to answer most questions about classes without the lexicon.
     pub(crate) filter: &'g KindsFilter,
-    /// The lexicon entries of the words the grammar read lately (a worker's, across documents).
-    pub(crate) words: &'g Mutex<WordCache>,
     pub(crate) person: LabelId,
     pub(crate) place: LabelId,
 }
@@ -216,11 +213,9 @@ impl Grammar<'_> {
         );
     }
 
-    /// A normalised word's lexicon entry, from the worker's cache when it was read lately.
+    /// A normalised word's lexicon entry.
     fn word(&self, text: &str) -> LexiconWord {
-        // A worker that panicked mid-lookup left a cache of whole entries: still correct.
-        let mut words = self.words.lock().unwrap_or_else(|e| e.into_inner());
-        words.get(text, self.lexicon)
+        self.lexicon.word(text)
     }
 
     /// The name-grammar classes of a normalised word.
@@ -826,75 +821,12 @@ impl Grammar<'_> {
     }
 }
 
-/// A worker's cache of the lexicon entries of the words the grammar read lately, keys inline.
-///
-/// The words around openers are mostly frequent ones (`الخارجية` after `وزير`, `إن` after a name),
-/// read again in document after document. The lexicon's keys lie behind pointers, a cache miss per
-/// lookup; here a word is hashed to one slot that holds its bytes and its entry, 160 KB in all.
-#[derive(Debug, Default)]
-pub(crate) struct WordCache {
-    slots: Box<[CachedWord]>,
-}
-
-/// One slot of [`WordCache`]: a word of at most [`CachedWord::MAX_BYTES`] bytes (`len` 0: empty).
-#[derive(Clone, Copy, Debug)]
-struct CachedWord {
-    len: u8,
-    bytes: [u8; CachedWord::MAX_BYTES],
-    word: LexiconWord,
-}
-
-impl CachedWord {
-    const MAX_BYTES: usize = 31;
-
-    fn empty() -> CachedWord {
-        CachedWord {
-            len: 0,
-            bytes: [0; CachedWord::MAX_BYTES],
-            word: LexiconWord::default(),
-        }
-    }
-}
-
-impl WordCache {
-    /// Slots, a power of two.
-    const SLOTS: usize = 4096;
-
-    /// The lexicon entry of `text`: the cached one, or the lexicon's, then cached.
-    fn get(&mut self, text: &str, lexicon: &Lexicon) -> LexiconWord {
-        let bytes = text.as_bytes();
-        let Ok(len) = u8::try_from(bytes.len()) else {
-            return lexicon.word(text);
-        };
-        if len == 0 || bytes.len() > CachedWord::MAX_BYTES {
-            return lexicon.word(text);
-        }
-        if self.slots.is_empty() {
-            self.slots = vec![CachedWord::empty(); WordCache::SLOTS].into_boxed_slice();
-        }
-        let mut hasher = WordHasher::default();
-        hasher.write(bytes);
-        let hash = hasher.finish();
-        let index = usize::try_from((hash ^ (hash >> 32)) % WordCache::SLOTS as u64)
-            .expect("a slot index fits in usize");
-        let slot = &mut self.slots[index];
-        if slot.len == len && slot.bytes[..bytes.len()] == *bytes {
-            return slot.word;
-        }
-        let word = lexicon.word(text);
-        slot.len = len;
-        slot.bytes[..bytes.len()].copy_from_slice(bytes);
-        slot.word = word;
-        word
-    }
-}
-
 /// A Bloom filter over the words and phrases of the name files: a word it turns away has no classes.
 ///
 /// The grammar asks for the classes of the words around every opener (the word before, for an
 /// excluded head; the words after a title, for a title phrase), and most such words are in none of
-/// the name files. The lexicon answers with a hash lookup whose key lies behind a pointer, a cache
-/// miss each; this filter's 8 KB stay in the cache and turn away all but a few per cent of them.
+/// the name files. The lexicon's 2 MB table answers with a cache miss a lookup; this filter's 8 KB
+/// stay in the cache and turn away all but a few per cent of them.
 #[derive(Clone, Debug)]
 pub(crate) struct KindsFilter {
     bits: Box<[u64]>,
@@ -1028,7 +960,7 @@ mod tests {
     use crate::testing::gazetteer_of;
     use crate::{Lexicon, Named, Tagger, Via};
 
-    use super::{KindsFilter, PersonRule, WordCache};
+    use super::{KindsFilter, PersonRule};
 
     /// A few entities and the name words the rows need; the embedded lexicon gives frequencies.
     const YAML: &str = "
@@ -1274,30 +1206,6 @@ entities:
             .filter(|i| filter.may_have(&format!("اخرى{i}")))
             .count();
         assert!(passed < 500, "{passed} of 10,000 other words passed");
-    }
-
-    /// The cache gives the lexicon's entry, for words read again, words sharing a slot, and words
-    /// too long to cache.
-    #[test]
-    fn the_word_cache_agrees_with_the_lexicon() {
-        let lexicon = Lexicon::embedded();
-        let mut cache = WordCache::default();
-        let mut words: Vec<String> = ["في", "الخارجية", "باسلمة", "ال", ""]
-            .iter()
-            .map(|w| (*w).to_owned())
-            .collect();
-        words.extend((0..10_000).map(|i| format!("كلمه{i}")));
-        words.push("كلمة طويلة جدا لا تتسع لها الخانة".to_owned());
-        for round in 0..2 {
-            for word in &words {
-                let (got, want) = (cache.get(word, &lexicon), lexicon.word(word));
-                assert_eq!(
-                    (got.zipf, got.kinds),
-                    (want.zipf, want.kinds),
-                    "round {round}: {word}"
-                );
-            }
-        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod builder;
 pub use builder::TaggerBuilder;
 
 use std::cell::RefCell;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crate::error::{Error, Result};
 
@@ -20,7 +20,7 @@ use crate::index::{Image, IndexCache, Slot};
 use crate::lexicon::Lexicon;
 use crate::matcher::{Engine, MatchScratch, Matcher, Rejection, Via, facility};
 use crate::normalize::{MAX_EXPANSION, Normalized, Normalizer, is_invisible};
-use crate::person::{Found, Grammar, PersonScratch, What, WordCache, keep_apart};
+use crate::person::{Found, Grammar, PersonScratch, What, keep_apart};
 use crate::span::{AliasId, EntityId, LabelId, Span};
 
 /// The prefix of the ids of people found by the name grammar: `person:auto:` + the normalised name,
@@ -95,10 +95,6 @@ pub struct Scratch {
     matches: MatchScratch,
     found: Vec<Found>,
     persons: PersonScratch,
-    /// The person-name grammar's cache of lexicon entries, kept across documents. Only this
-    /// scratch's worker locks it (a scratch is used through `&mut`), so the lock is never
-    /// contended; it keeps the scratch `Sync` like every public type.
-    words: Mutex<WordCache>,
 }
 
 impl Scratch {
@@ -433,7 +429,6 @@ impl Tagger {
                 offsets: &normalized.offsets,
                 lexicon: self.matcher.lexicon(),
                 filter: self.matcher.name_filter(),
-                words: &scratch.words,
                 person: PERSON_LABEL,
                 place: PLACE_LABEL,
             };
