@@ -37,6 +37,8 @@ use crate::matcher::{NameWord, PROCLITICS, Resolved, Via, is_quote, last_word};
 use crate::normalize::{OffsetMap, is_invisible, is_word_char};
 use crate::span::LabelId;
 
+mod place;
+
 /// Below this Zipf frequency a word may be part of a name without being a known name: most words
 /// this rare in news are names (the lexicon lists words from Zipf 3).
 const RARE_ZIPF: f32 = 4.0;
@@ -121,6 +123,8 @@ pub(crate) enum What {
         name: (usize, usize),
         rule: PersonRule,
     },
+    /// A facility found by its head noun and a name-like word (see [`place`]); its name is its span.
+    Place,
 }
 
 /// Per-document buffers of the grammar.
@@ -166,6 +170,8 @@ impl Grammar<'_> {
         found: &mut Vec<Found>,
         scratch: &mut PersonScratch,
     ) {
+        // Facilities first: the names after their head nouns are no people (`مستشفى الملك فهد`).
+        self.add_facilities(hay, found, scratch);
         scratch.found.clear();
         scratch.dropped.clear();
         scratch.dropped.resize(found.len(), false);
@@ -248,6 +254,7 @@ impl Grammar<'_> {
         match found.what {
             What::Entity(resolved) => resolved.label == self.person,
             What::Person { .. } => true,
+            What::Place => false,
         }
     }
 
@@ -787,6 +794,8 @@ impl Grammar<'_> {
                 name,
                 rule: PersonRule::Coreference,
             },
+            // Keys are made of people only.
+            What::Place => return None,
         };
         Some(Found {
             norm_clitics: clitic_start..start,
@@ -1058,6 +1067,7 @@ entities:
                         tagger.gazetteer().entity(entity).id.to_string()
                     }
                     Named::Person { name } => tagger.person_id(&text[name.range()]),
+                    Named::Place { name } => tagger.place_id(&text[name.range()]),
                 };
                 let rule = match m.via {
                     Via::Grammar(rule) => Some(rule),
