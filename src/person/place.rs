@@ -14,11 +14,11 @@
 //! - a title, a kunya or a given name opening a name, read as the name grammar reads a person's
 //!   (`مستشفى الملك فهد`, `مسجد الإمام الصادق`, `شارع خالد بن الوليد`); a common given name needs
 //!   a name word after it;
-//! - one definite word rarer than a common noun (`العدوي`, `المعاشيق`; Zipf below 4.3, 3.8 after a
+//! - one definite word rarer than a common noun (`العدوي`, `المعاشيق`; Zipf below 4.3, 3.6 after a
 //!   head that is also an everyday word: `قصر النظر`, `قاعدة البيانات`), not an adjective of the
 //!   facility (`الميداني`, `التخصصي`) or a nationality;
-//! - one indefinite word rarer still (Zipf below 3.5, or 3.2), of a name's shape: not a feminine
-//!   nisba (`عسكرية`), not an adjective or adverb made from a known word (`تدريبي` from `تدريب`,
+//! - one indefinite word rarer still (Zipf below 3.5, or 3.2), of a name's shape: not a nisba
+//!   (`عسكرية`, `شيشاني`), not an adjective or adverb made from a known word (`تدريبي` from `تدريب`,
 //!   `حكوميا` from `حكومي`), no tanween, no pronoun suffix, no proclitic on a known word.
 //!
 //! A known place after the head is [`crate::matcher::facility`]'s (`مطار جازان`), and a facility
@@ -48,6 +48,9 @@ enum Head {
     /// A noun that is also an everyday word (`قصر` "shortness", `قاعدة` "rule", `جسر جوي` "an
     /// airlift"): the word after it must be rarer.
     Everyday,
+    /// An everyday noun that is also a verbal noun whose object is a person (`بسجن أحمد نظيف`
+    /// "with imprisoning Ahmed Nazif"): a person's name after it is no facility's.
+    Verbal,
 }
 
 /// The head nouns, normalised (ة is ه, ى is ي, أ is ا), with how readily each names a facility.
@@ -57,7 +60,6 @@ const HEADS: &[(&str, Head)] = &[
     ("مشفي", Head::Facility),
     ("شارع", Head::Facility),
     ("مسجد", Head::Facility),
-    ("سجن", Head::Facility),
     ("معسكر", Head::Facility),
     ("ثكنه", Head::Facility),
     ("ميناء", Head::Facility),
@@ -69,6 +71,8 @@ const HEADS: &[(&str, Head)] = &[
     ("قاعده", Head::Everyday),
     ("قصر", Head::Everyday),
     ("جسر", Head::Everyday),
+    // `سجن النشطاء` "imprisoning the activists": also a verbal noun.
+    ("سجن", Head::Verbal),
 ];
 
 /// Words that describe a facility rather than name it (normalised), besides the adjectives that
@@ -99,8 +103,25 @@ const DESCRIPTORS: &[&str] = &[
     "الوطني",
 ];
 
-/// Words after a head noun that refer back and name nothing (`قصر الأمير المذكور`).
-const NEVER_NAMES: &[&str] = &["المذكور", "المذكوره", "المعني", "المعنيه", "نفسه"];
+/// Words after a head noun that refer back and name nothing (`قصر الأمير المذكور`), and the
+/// complements of a camp that say what it is for (`معسكر الاعتقال`, `معسكر الإعداد` of a team).
+const NEVER_NAMES: &[&str] = &[
+    "المذكور",
+    "المذكوره",
+    "المعني",
+    "المعنيه",
+    "نفسه",
+    "الاعتقال",
+    "الاستعداد",
+    "الاعداد",
+    "التحضير",
+    "التدريب",
+    "المنتخب",
+    "النخبه",
+];
+
+/// A word in ه whose stem is this frequent reads as the stem and the pronoun (`والده`).
+const PRONOUN_STEM_ZIPF: f32 = 4.0;
 
 /// Words a name may have after its first (`خالد بن الوليد`: `بن` and the word it joins count as one).
 const MORE_NAME_WORDS: usize = 2;
@@ -118,7 +139,7 @@ fn heads() -> &'static AhoCorasick {
 fn definite_limit(head: Head) -> f32 {
     match head {
         Head::Facility => 4.3,
-        Head::Everyday => 3.8,
+        Head::Everyday | Head::Verbal => 3.6,
     }
 }
 
@@ -126,7 +147,7 @@ fn definite_limit(head: Head) -> f32 {
 fn indefinite_limit(head: Head) -> f32 {
     match head {
         Head::Facility => 3.5,
-        Head::Everyday => 3.2,
+        Head::Everyday | Head::Verbal => 3.2,
     }
 }
 
@@ -206,7 +227,7 @@ impl Grammar<'_> {
             // A listed person's name is the facility's (`شارع جمال عبد الناصر`); a known place is
             // `matcher::facility`'s, and any other mention is no facility's name.
             let unglued = mention.word_start() == word.0 && mention.norm_start == word.0;
-            if unglued && self.is_person(mention) {
+            if unglued && self.is_person(mention) && head != Head::Verbal {
                 taking.push(index);
                 return Some(mention.norm_end);
             }
@@ -224,7 +245,18 @@ impl Grammar<'_> {
         if kinds.any(Kinds::STOP) || self.is_folded_function_word(kinds, word) {
             return None;
         }
+        if text == "الفريق" {
+            return None; // the rank, but after a camp the team: `معسكر الفريق`
+        }
+        if head == Head::Verbal && kinds.any(Kinds::TITLE | Kinds::ANY_GIVEN) {
+            return None; // `بسجن الرئيس`, `بسجن أحمد نظيف`: imprisoning a person
+        }
         if kinds.any(Kinds::TITLE | Kinds::KUNYA) {
+            // `سجن والده` "his father's prison": the title `والدة` written with ه is a noun and
+            // its pronoun.
+            if self.original_word(word).ends_with('ه') && self.has_pronoun_reading(text) {
+                return None;
+            }
             // `مستشفى الملك فهد`, `مسجد الإمام الصادق`, `شارع أبو نواس`: a name must follow.
             let name = next_word(hay, word.1)?;
             if let Some((index, mention)) = self.mention_at(found, name.0) {
@@ -248,7 +280,7 @@ impl Grammar<'_> {
             }
             return Some(self.more_name_words(hay, name.1, found));
         }
-        if self.is_given_name(word, kinds) {
+        if self.is_given_name(word, kinds) && !self.has_pronoun_reading(text) {
             let end = self.more_name_words(hay, word.1, found);
             // A given name that is an everyday word (`جميل`) needs a name word after it.
             return (kinds.any(Kinds::GIVEN) || end > word.1).then_some(end);
@@ -343,6 +375,7 @@ impl Grammar<'_> {
             && kinds.is_empty()
             && self.word(text).zipf == 0.0
             && self.is_rare_word_shape(bare)
+            && !self.is_derived_adjective(bare) // `زحاما`: an accusative of `زحام`
     }
 
     /// Whether a word after a given name is a family name in ي (`العدوي`, `شعراوي`), not an
@@ -356,6 +389,7 @@ impl Grammar<'_> {
         text.ends_with('ي')
             && is_letters(text)
             && text.chars().count() >= 4
+            && self.is_rare_word_shape(text.strip_prefix("ال").unwrap_or(text)) // not `ومستشفى`
             && !kinds.any(Kinds::ENDERS | Kinds::NATIONALITY)
             && !is_facility_adjective(text)
             && !DESCRIPTORS.contains(&text)
@@ -376,12 +410,19 @@ impl Grammar<'_> {
         }
         match text.strip_prefix("ال") {
             Some(bare) => {
-                bare.chars().count() >= 2 && entry.zipf < definite_limit(head) && !is_plural(text) // `الشغوفين`: a plural noun or adjective
+                // `الشغوفين`: a plural noun or adjective; `قاعدة الإمدادات`: a plural in ات after
+                // an everyday head is its complement.
+                bare.chars().count() >= 2
+                    && entry.zipf < definite_limit(head)
+                    && !is_plural(text)
+                    && !(head != Head::Facility && text.ends_with("ات"))
             }
             None => {
                 entry.zipf < indefinite_limit(head)
                     && self.is_rare_word_shape(text)
-                    && !text.ends_with("يه") // `عسكرية`: a feminine adjective
+                    // `عسكرية`, `شيشاني`: a nisba, an adjective or a person's origin
+                    && !text.ends_with("يه")
+                    && !text.ends_with('ي')
                     && !self.is_derived_adjective(text)
             }
         }
@@ -404,7 +445,28 @@ impl Grammar<'_> {
             && !prefix
             && !is_plural(text)
             && !has_pronoun_suffix(text)
+            && !self.has_pronoun_reading(text)
             && !self.is_proclitic_and_word(text)
+    }
+
+    /// Whether a word in ه reads as a known word with the pronoun "his" (`والده` from `والد`,
+    /// `مسافته` from `مسافة`): a noun of the sentence, not a name.
+    fn has_pronoun_reading(&self, text: &str) -> bool {
+        let Some(stem) = text.strip_suffix('ه') else {
+            return false;
+        };
+        if stem.chars().count() >= 2 && self.word(stem).zipf >= PRONOUN_STEM_ZIPF {
+            return true;
+        }
+        // A word in ة with the pronoun: `مسافته` is `مسافة` (normalised `مسافه`) + ه.
+        stem.strip_suffix('ت').is_some_and(|bare| {
+            bare.chars().count() >= 2 && {
+                let mut feminine = String::with_capacity(bare.len() + 2);
+                feminine.push_str(bare);
+                feminine.push('ه');
+                self.word(&feminine).zipf >= PRONOUN_STEM_ZIPF
+            }
+        })
     }
 
     /// Whether a word reads as a proclitic glued to a known word (`لتجريب`, `لمرضاه`).
@@ -465,8 +527,8 @@ mod tests {
     /// frequencies.
     const YAML: &str = "
 names:
-  given: [خالد, فهد, جمال, محمد, {text: جميل, common: true}]
-  titles: [الملك, الإمام, الرئيس]
+  given: [خالد, فهد, جمال, محمد, خلف, {text: جميل, common: true}]
+  titles: [الملك, الإمام, الرئيس, والدة]
   nationalities: [السوري, الأمريكي]
   kunya: [أبو]
   links: [بن]
@@ -559,6 +621,21 @@ entities:
                 "وصل بمستشفى العدوي",
                 &["مستشفى العدوي"],
             ),
+            (
+                "a descriptor closes the name",
+                "نقل إلى مستشفى العدوي العام",
+                &["مستشفى العدوي العام"],
+            ),
+            (
+                "a name ends before a conjoined facility",
+                "بين مستشفى الملك فهد ومستشفى آخر",
+                &["مستشفى الملك فهد"],
+            ),
+            (
+                "a prison named with a kunya",
+                "في سجن أبو العدوي",
+                &["سجن أبو العدوي"],
+            ),
             // Negatives.
             (
                 "a definite head is no name's",
@@ -595,6 +672,25 @@ entities:
                 &[],
             ),
             ("a word that only starts like a head", "مطارات العدوي", &[]),
+            (
+                "a title read as a noun and its pronoun",
+                "في سجن والده خلف القضبان",
+                &[],
+            ),
+            (
+                "a plural complement of an everyday head",
+                "قاعدة الإمدادات",
+                &[],
+            ),
+            ("a detention camp", "نقلوا إلى معسكر الاعتقال", &[]),
+            ("a team's camp", "انضم إلى معسكر الفريق الاتحادي", &[]),
+            (
+                "imprisonment of a person of a nation",
+                "قضت بسجن شيشاني",
+                &[],
+            ),
+            ("a noun and its pronoun", "على قصر مسافته", &[]),
+            ("imprisonment of a person", "قضت بسجن محمد خالد", &[]),
         ];
         let tagger = tagger();
         let mut names = HashSet::new();
