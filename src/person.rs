@@ -39,6 +39,8 @@ use crate::span::LabelId;
 
 mod place;
 
+pub(crate) use place::FACILITY_HEADS;
+
 /// Below this Zipf frequency a word may be part of a name without being a known name: most words
 /// this rare in news are names (the lexicon lists words from Zipf 3).
 const RARE_ZIPF: f32 = 4.0;
@@ -171,13 +173,16 @@ impl Grammar<'_> {
         scratch: &mut PersonScratch,
     ) {
         // Facilities first: the names after their head nouns are no people (`مستشفى الملك فهد`).
-        self.add_facilities(hay, found, scratch);
+        self.add_facilities(hay, name_words, found, scratch);
         scratch.found.clear();
         scratch.dropped.clear();
         scratch.dropped.resize(found.len(), false);
         let mut covered_until = 0;
         for word in name_words {
-            if word.norm_start < covered_until || self.is_folded_given_name(hay, word) {
+            if word.norm_start < covered_until
+                || !word.kinds.any(Kinds::OPENERS)
+                || self.is_folded_given_name(hay, word)
+            {
                 continue;
             }
             // A name may open on a one-word place (`فالح` a village too): the name takes it.

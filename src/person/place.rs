@@ -22,13 +22,8 @@
 //!   `حكوميا` from `حكومي`), no tanween, no pronoun suffix, no proclitic on a known word.
 //!
 //! A known place after the head is [`crate::matcher::facility`]'s (`مطار جازان`), and a facility
-//! inside another mention is that mention's. The heads are found by a small automaton of their
-//! own over the normalised text, a few microseconds per article; the image of the tagger holds
-//! nothing of this rule.
-
-use std::sync::OnceLock;
-
-use aho_corasick::AhoCorasick;
+//! inside another mention is that mention's. The heads are found by the matcher's automaton in the
+//! same pass as the aliases and the name words (class [`Kinds::FACILITY`]).
 
 use super::{
     Found, Grammar, NISBA_ZIPF, PersonScratch, What, Word, has_pronoun_suffix, is_letters,
@@ -36,9 +31,8 @@ use super::{
 };
 use crate::gazetteer::names::Kinds;
 use crate::lexicon::Word as LexiconWord;
-use crate::matcher::PROCLITICS;
 use crate::matcher::facility::{adjective_end, is_facility_adjective};
-use crate::normalize::is_word_char;
+use crate::matcher::{NameWord, PROCLITICS};
 
 /// How readily a head noun makes the word after it a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,13 +120,23 @@ const PRONOUN_STEM_ZIPF: f32 = 4.0;
 /// Words a name may have after its first (`خالد بن الوليد`: `بن` and the word it joins count as one).
 const MORE_NAME_WORDS: usize = 2;
 
-/// The automaton over [`HEADS`], built on first use.
-fn heads() -> &'static AhoCorasick {
-    static HEADS_AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
-    HEADS_AUTOMATON.get_or_init(|| {
-        AhoCorasick::new(HEADS.iter().map(|(head, _)| head))
-            .expect("a few short head nouns fit any automaton")
-    })
+/// The head nouns of the rule, normalised: the matcher makes them patterns of its automaton.
+pub(crate) const FACILITY_HEADS: [&str; HEADS.len()] = {
+    let mut heads = [""; HEADS.len()];
+    let mut i = 0;
+    while i < HEADS.len() {
+        heads[i] = HEADS[i].0;
+        i += 1;
+    }
+    heads
+};
+
+/// How readily a head noun names a facility.
+fn head_of(word: &str) -> Option<Head> {
+    HEADS
+        .iter()
+        .find(|(head, _)| *head == word)
+        .map(|&(_, h)| h)
 }
 
 /// The Zipf frequency below which a definite word after `head` is a name.
@@ -157,6 +161,7 @@ impl Grammar<'_> {
     pub(super) fn add_facilities(
         &self,
         hay: &str,
+        name_words: &[NameWord],
         found: &mut Vec<Found>,
         scratch: &mut PersonScratch,
     ) {
@@ -164,18 +169,16 @@ impl Grammar<'_> {
         added.clear();
         scratch.taking.clear();
         let mut covered_until = 0;
-        for m in heads().find_iter(hay) {
-            let (start, end) = (m.start(), m.end());
-            if start < covered_until || hay[end..].chars().next().is_some_and(is_word_char) {
+        for word in name_words.iter().filter(|w| w.kinds.any(Kinds::FACILITY)) {
+            // The scan found the head as a word, with its proclitics (`بمطار`).
+            let (clitic_start, start, end) =
+                (word.norm_clitic_start, word.norm_start, word.norm_end);
+            if start < covered_until || overlaps_any(found, clitic_start, end) {
                 continue;
             }
-            let Some(clitic_start) = proclitics_before(hay, start) else {
+            let Some(head) = head_of(&hay[start..end]) else {
                 continue;
             };
-            if overlaps_any(found, clitic_start, end) {
-                continue;
-            }
-            let head = HEADS[m.pattern().as_usize()].1;
             let taken = scratch.taking.len();
             let Some(name_end) = self.facility_name(hay, end, head, found, &mut scratch.taking)
             else {
@@ -501,19 +504,6 @@ fn descriptor_end(hay: &str, end: usize) -> usize {
 /// Whether a word ends like a sound plural (`ين`, `ون`): a plural noun or adjective, or a verb.
 fn is_plural(text: &str) -> bool {
     text.chars().count() >= 5 && (text.ends_with("ين") || text.ends_with("ون"))
-}
-
-/// Where the word whose bare form starts at `start` starts: at `start`, or at the proclitics glued
-/// to it (`بمطار`); `None` when other letters are glued there (`المستشفى`).
-fn proclitics_before(hay: &str, start: usize) -> Option<usize> {
-    let glued: usize = hay[..start]
-        .chars()
-        .rev()
-        .take_while(|&c| is_word_char(c))
-        .map(char::len_utf8)
-        .sum();
-    let clitics = &hay[start - glued..start];
-    (clitics.is_empty() || PROCLITICS.contains(&clitics)).then_some(start - glued)
 }
 
 #[cfg(test)]
