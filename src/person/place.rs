@@ -285,8 +285,11 @@ impl Grammar<'_> {
         }
         if self.is_given_name(word, kinds) && !self.has_pronoun_reading(text) {
             let end = self.more_name_words(hay, word.1, found);
-            // A given name that is an everyday word (`جميل`) needs a name word after it.
-            return (kinds.any(Kinds::GIVEN) || end > word.1).then_some(end);
+            if kinds.any(Kinds::GIVEN) || end > word.1 {
+                return Some(end);
+            }
+            // A given name that is an everyday word (`جميل`) needs a name word after it, or to be
+            // rare enough as a word to name the facility alone (`مسجد الصادق`).
         }
         if kinds.any(Kinds::ENDERS | Kinds::NATIONALITY) {
             return None;
@@ -517,7 +520,7 @@ mod tests {
     /// frequencies.
     const YAML: &str = "
 names:
-  given: [خالد, فهد, جمال, محمد, خلف, {text: جميل, common: true}]
+  given: [خالد, فهد, جمال, محمد, خلف, {text: جميل, common: true}, {text: الصادق, common: true}]
   titles: [الملك, الإمام, الرئيس, والدة]
   nationalities: [السوري, الأمريكي]
   kunya: [أبو]
@@ -625,6 +628,11 @@ entities:
                 "a prison named with a kunya",
                 "في سجن أبو العدوي",
                 &["سجن أبو العدوي"],
+            ),
+            (
+                "a common given name rare as a word",
+                "وقع تفجير في مسجد الصادق",
+                &["مسجد الصادق"],
             ),
             // Negatives.
             (
