@@ -890,6 +890,23 @@ mod tests {
         assert_eq!(autos.into_names().len(), names.len());
     }
 
+    /// The label of a numbered entity comes from its id; a facility of no known country passes
+    /// `--country` only when no country is asked for.
+    #[test]
+    fn auto_entities_are_labelled_by_their_id() {
+        let rows = [
+            ("facility", "place:auto:مستشفي-العدوي", AUTO_PLACE_LABEL),
+            ("person", "person:auto:بدر-باسلمه", AUTO_PERSON_LABEL),
+        ];
+        for (name, id, label) in rows {
+            assert_eq!(auto_label(id), label, "{name}");
+        }
+        let some = ["YE".to_owned()];
+        assert!(auto_keeps_country(&[], AUTO_PLACE_LABEL));
+        assert!(!auto_keeps_country(&some, AUTO_PLACE_LABEL));
+        assert!(auto_keeps_country(&some, AUTO_PERSON_LABEL));
+    }
+
     #[test]
     fn mentions_and_documents() {
         let mut counts = Counts::new(4);
