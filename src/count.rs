@@ -42,6 +42,25 @@ pub use table::{CountFormat, CountRow, CountTable, Delimited};
 /// The label of the people the name grammar finds.
 pub const AUTO_PERSON_LABEL: &str = "PERSON";
 
+/// The label of the facilities found by their head noun (`place:auto:` ids).
+pub const AUTO_PLACE_LABEL: &str = "PLACE";
+
+/// The label of an entity numbered by [`AutoEntities`], from its id: a facility's (`place:auto:`)
+/// or a person's.
+pub fn auto_label(id: &str) -> &'static str {
+    if id.starts_with(crate::AUTO_PLACE_PREFIX) {
+        AUTO_PLACE_LABEL
+    } else {
+        AUTO_PERSON_LABEL
+    }
+}
+
+/// Whether an entity numbered by [`AutoEntities`] with `label` passes `--country`: a facility
+/// found by its head noun has no known country, so it is kept only when no country is asked for.
+fn auto_keeps_country(countries: &[String], label: &str) -> bool {
+    countries.is_empty() || label != AUTO_PLACE_LABEL
+}
+
 /// Which rows a count keeps: `rasid count`'s `--label`, `--country`, `--min-mentions` and `--top`.
 /// The default keeps every row.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -139,6 +158,9 @@ pub struct Counter {
     tally: DocumentTally,
     scratch: Scratch,
     recent: RecentAutos,
+    /// The same for the facilities found by their head noun, apart so that a facility and a
+    /// person never share a slot's name.
+    recent_places: RecentAutos,
     mentions: u64,
 }
 
@@ -156,6 +178,7 @@ impl Counter {
             tally: DocumentTally::new(entities),
             scratch: Scratch::new(),
             recent: RecentAutos::new(),
+            recent_places: RecentAutos::new(),
             mentions: 0,
         }
     }
@@ -173,7 +196,8 @@ impl Counter {
     /// A text the tagger cannot tag ([`crate::ErrorKind::DocumentTooLarge`]); nothing is counted.
     pub fn add(&mut self, tagger: &Tagger, text: &str, group: Option<&str>) -> Result<u64> {
         self.tally.clear();
-        let (tally, people, recent) = (&mut self.tally, &*self.people, &mut self.recent);
+        let (tally, people) = (&mut self.tally, &*self.people);
+        let (recent, recent_places) = (&mut self.recent, &mut self.recent_places);
         let mut mentions = 0;
         let tagged = tagger.entities_with(&mut self.scratch, text, |named| {
             let entity = match named {
@@ -181,6 +205,10 @@ impl Counter {
                 Named::Person { name } => {
                     let name = &text[name.range()];
                     recent.number(people, name, || tagger.person_id(name))
+                }
+                Named::Place { name } => {
+                    let name = &text[name.range()];
+                    recent_places.number(people, name, || tagger.place_id(name))
                 }
             };
             tally.add(entity);
@@ -273,10 +301,14 @@ fn totals_table<'a>(
         {
             // A person counted in several groups has a row in each.
             let (id, name) = person;
+            let label = auto_label(id);
+            if !auto_keeps_country(countries, label) {
+                continue;
+            }
             entities.push(CountRow {
                 group,
                 id: Cow::Owned(id.to_owned()),
-                label: Cow::Borrowed(AUTO_PERSON_LABEL),
+                label: Cow::Borrowed(label),
                 name: Cow::Owned(name.to_owned()),
                 name_en: Cow::Borrowed(""),
                 mentions: tally.mentions,
@@ -337,7 +369,13 @@ pub fn document_rows<'a>(
         .into_iter()
         .filter_map(move |(entity_id, mentions)| {
             let (id, label, name) = match people.get(entity_id) {
-                Some((id, name)) => (Cow::Owned(id), AUTO_PERSON_LABEL, Cow::Owned(name)),
+                Some((id, name)) => {
+                    let label = auto_label(&id);
+                    if !auto_keeps_country(&filter.countries, label) {
+                        return None;
+                    }
+                    (Cow::Owned(id), label, Cow::Owned(name))
+                }
                 None => {
                     let entity = gazetteer.entity(entity_id);
                     (
@@ -850,6 +888,23 @@ mod tests {
             }
         }
         assert_eq!(autos.into_names().len(), names.len());
+    }
+
+    /// The label of a numbered entity comes from its id; a facility of no known country passes
+    /// `--country` only when no country is asked for.
+    #[test]
+    fn auto_entities_are_labelled_by_their_id() {
+        let rows = [
+            ("facility", "place:auto:مستشفي-العدوي", AUTO_PLACE_LABEL),
+            ("person", "person:auto:بدر-باسلمه", AUTO_PERSON_LABEL),
+        ];
+        for (name, id, label) in rows {
+            assert_eq!(auto_label(id), label, "{name}");
+        }
+        let some = ["YE".to_owned()];
+        assert!(auto_keeps_country(&[], AUTO_PLACE_LABEL));
+        assert!(!auto_keeps_country(&some, AUTO_PLACE_LABEL));
+        assert!(auto_keeps_country(&some, AUTO_PERSON_LABEL));
     }
 
     #[test]

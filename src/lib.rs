@@ -15,6 +15,8 @@
 //!         Named::Entity { entity, .. } => tagger.gazetteer().entity(entity).id.to_string(),
 //!         // People no gazetteer lists, found by the person-name grammar.
 //!         Named::Person { name } => tagger.person_id(&text[name.range()]),
+//!         // Facilities no gazetteer lists, found by their head noun (`مستشفى السلامة`).
+//!         Named::Place { name } => tagger.place_id(&text[name.range()]),
 //!         // What a later version may find (the result types are `#[non_exhaustive]`).
 //!         _ => continue,
 //!     };
@@ -53,7 +55,9 @@ pub use matcher::{Rejection, Via};
 pub use normalize::{Normalized, Normalizer};
 pub use person::PersonRule;
 pub use span::{AliasId, EntityId, LabelId, Span};
-pub use tagger::{AUTO_PERSON_PREFIX, Mention, Named, Rejected, Scratch, Tagger, TaggerBuilder};
+pub use tagger::{
+    AUTO_PERSON_PREFIX, AUTO_PLACE_PREFIX, Mention, Named, Rejected, Scratch, Tagger, TaggerBuilder,
+};
 
 /// Every public type can be shared and sent between threads: checked when the library compiles.
 const _: fn() = || {

@@ -36,6 +36,10 @@ use crate::matcher::{NameWord, PROCLITICS, Resolved, Via, is_quote, last_word};
 use crate::normalize::{OffsetMap, is_invisible, is_word_char, word_len};
 use crate::span::LabelId;
 
+mod place;
+
+pub(crate) use place::FACILITY_HEADS;
+
 /// Below this Zipf frequency a word may be part of a name without being a known name: most words
 /// this rare in news are names (the lexicon lists words from Zipf 3).
 const RARE_ZIPF: f32 = 4.0;
@@ -120,6 +124,8 @@ pub(crate) enum What {
         name: (usize, usize),
         rule: PersonRule,
     },
+    /// A facility found by its head noun and a name-like word (see [`place`]); its name is its span.
+    Place,
 }
 
 /// Per-document buffers of the grammar.
@@ -163,12 +169,17 @@ impl Grammar<'_> {
         found: &mut Vec<Found>,
         scratch: &mut PersonScratch,
     ) {
+        // Facilities first: the names after their head nouns are no people (`مستشفى الملك فهد`).
+        self.add_facilities(hay, name_words, found, scratch);
         scratch.found.clear();
         scratch.dropped.clear();
         scratch.dropped.resize(found.len(), false);
         let mut covered_until = 0;
         for word in name_words {
-            if word.norm_start < covered_until || self.is_folded_given_name(hay, word) {
+            if word.norm_start < covered_until
+                || !word.kinds.any(Kinds::OPENERS)
+                || self.is_folded_given_name(hay, word)
+            {
                 continue;
             }
             // A name may open on a one-word place (`فالح` a village too): the name takes it.
@@ -243,6 +254,7 @@ impl Grammar<'_> {
         match found.what {
             What::Entity(resolved) => resolved.label == self.person,
             What::Person { .. } => true,
+            What::Place => false,
         }
     }
 
@@ -788,6 +800,8 @@ impl Grammar<'_> {
                 name,
                 rule: PersonRule::Coreference,
             },
+            // Keys are made of people only.
+            What::Place => return None,
         };
         Some(Found {
             norm_clitics: clitic_start..start,
@@ -997,6 +1011,7 @@ entities:
                         tagger.gazetteer().entity(entity).id.to_string()
                     }
                     Named::Person { name } => tagger.person_id(&text[name.range()]),
+                    Named::Place { name } => tagger.place_id(&text[name.range()]),
                 };
                 let rule = match m.via {
                     Via::Grammar(rule) => Some(rule),

@@ -37,7 +37,8 @@ pub struct MentionRecord<'a> {
     pub text: &'a str,
     /// The entity's type (`PLACE`, `ARMED_GROUP`, …).
     pub label: &'a str,
-    /// The entity's id; for a person the name grammar found, `person:auto:` and the name.
+    /// The entity's id; for a person the name grammar found, `person:auto:` and the name; for a
+    /// facility found by its head noun, `place:auto:` and the name.
     pub id: Cow<'a, str>,
     /// The entity's Arabic name; for a person the grammar found, the fullest form in the text.
     pub name: &'a str,
@@ -93,9 +94,10 @@ impl<'a> Geo<'a> {
 #[non_exhaustive]
 pub struct Explanation {
     /// The alias's rule (`always`, `cue`, `document`, `cue-or-document`; `grammar` for a person
-    /// the name grammar found).
+    /// the name grammar found or a facility found by its head noun).
     pub when: &'static str,
-    /// Which part of the rule held (`always`, `cue`, `document`, `grammar`).
+    /// Which part of the rule held (`always`, `cue`, `document`, `country`, `grammar`; `facility`
+    /// for a facility found by its head noun).
     pub via: &'static str,
     /// The normalisation rules the matched text went through (`أ→ا`, `harakat removed`).
     pub steps: Vec<&'static str>,
@@ -198,6 +200,15 @@ fn record<'a>(
                 Geo::default(),
             )
         }
+        Named::Place { name } => {
+            let name = &text[name.range()];
+            (
+                Cow::Owned(tagger.place_id(name)),
+                name,
+                name,
+                Geo::default(),
+            )
+        }
     };
     MentionRecord {
         start: counter.advance(text, m.span.start),
@@ -232,7 +243,7 @@ fn explain_all(
 fn explanation(tagger: &Tagger, normalizer: &Normalizer, text: &str, m: &Mention) -> Explanation {
     let when = match m.named {
         Named::Entity { alias, .. } => tagger.gazetteer().alias(alias).when.as_str(),
-        Named::Person { .. } => "grammar",
+        Named::Person { .. } | Named::Place { .. } => "grammar",
     };
     let steps = normalizer.explain(&text[m.proclitics.start.min(m.span.start)..m.span.end]);
     let rule = match m.via {

@@ -27,6 +27,10 @@ use crate::span::{AliasId, EntityId, LabelId, Span};
 /// words joined by `-`.
 pub const AUTO_PERSON_PREFIX: &str = "person:auto:";
 
+/// The prefix of the ids of facilities found by their head noun and a name-like word
+/// (`مستشفى السلامة`): `place:auto:` + the normalised span, words joined by `-`.
+pub const AUTO_PLACE_PREFIX: &str = "place:auto:";
+
 /// One mention of an entity in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -64,6 +68,13 @@ pub enum Named {
         /// The fullest form of the name in the document, in original bytes.
         name: Span,
     },
+    /// A facility no gazetteer lists, found by its head noun and a name-like word after it
+    /// (`مستشفى السلامة`, `قاعدة العند الجوية`): a PLACE. Its id is made from the name
+    /// ([`Tagger::place_id`]).
+    Place {
+        /// The facility's name as written, head noun included: the mention's span.
+        name: Span,
+    },
 }
 
 impl Mention {
@@ -71,7 +82,7 @@ impl Mention {
     pub fn entity(&self) -> Option<EntityId> {
         match self.named {
             Named::Entity { entity, .. } => Some(entity),
-            Named::Person { .. } => None,
+            Named::Person { .. } | Named::Place { .. } => None,
         }
     }
 }
@@ -257,6 +268,17 @@ impl Tagger {
     /// The id of a person the name grammar found, from the name as written: `person:auto:` and the
     /// normalised name with `-` between words.
     pub fn person_id(&self, name: &str) -> String {
+        self.auto_id(AUTO_PERSON_PREFIX, name)
+    }
+
+    /// The id of a facility found by its head noun ([`Named::Place`]), from the name as written:
+    /// `place:auto:` and the normalised name with `-` between words.
+    pub fn place_id(&self, name: &str) -> String {
+        self.auto_id(AUTO_PLACE_PREFIX, name)
+    }
+
+    /// `prefix` and the normalised `name`, words joined by `-`.
+    fn auto_id(&self, prefix: &str, name: &str) -> String {
         thread_local! {
             /// `count` makes an id for every new name it meets: one buffer per thread, not three
             /// allocations per name.
@@ -265,8 +287,8 @@ impl Tagger {
         KEY.with_borrow_mut(|key| {
             self.normalizer.normalize_into(name, key);
             let key = key.as_str();
-            let mut id = String::with_capacity(AUTO_PERSON_PREFIX.len() + key.len());
-            id.push_str(AUTO_PERSON_PREFIX);
+            let mut id = String::with_capacity(prefix.len() + key.len());
+            id.push_str(prefix);
             for (i, word) in key.split(' ').filter(|w| !w.is_empty()).enumerate() {
                 if i > 0 {
                     id.push('-');
@@ -328,6 +350,9 @@ impl Tagger {
             }),
             What::Person { name, .. } => emit(Named::Person {
                 name: original_span(text, normalized, name.0, name.1),
+            }),
+            What::Place => emit(Named::Place {
+                name: original_span(text, normalized, found.norm_start, found.norm_end),
             }),
         })
     }
@@ -495,6 +520,7 @@ fn to_mention(text: &str, normalized: &Normalized, found: &Found) -> Mention {
             Via::Grammar(rule),
             1,
         ),
+        What::Place => (Named::Place { name: span }, PLACE_LABEL, Via::Facility, 1),
     };
     Mention {
         span,

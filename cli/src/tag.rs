@@ -223,10 +223,15 @@ fn tag_json_lines(
     Ok(if skipped > 0 { EXIT_TROUBLE } else { code })
 }
 
-/// Whether a mention passes `--country`: the grammar's people are no places.
+/// Whether a mention passes `--country`: the grammar's people are no places, and a facility found
+/// by its head noun is a place of no known country (as in `count`).
 fn kept_by_country(countries: &[String], gazetteer: &rasid::Gazetteer, m: &rasid::Mention) -> bool {
-    m.entity()
-        .is_none_or(|entity| rasid::count::keeps_country(countries, gazetteer, entity))
+    match m.named {
+        rasid::Named::Place { .. } => countries.is_empty(),
+        _ => m
+            .entity()
+            .is_none_or(|entity| rasid::count::keeps_country(countries, gazetteer, entity)),
+    }
 }
 
 /// A JSON line's fields but the text: each key (unescaped) and the byte range of its value in the

@@ -57,8 +57,8 @@ def run(rasid_bin, *args, stdin=None):
     return done.stdout
 
 
-def run_json(rasid_bin, *args):
-    return json.loads(run(rasid_bin, *args))
+def run_json(rasid_bin, *args, stdin_text=None):
+    return json.loads(run(rasid_bin, *args, stdin=stdin_text))
 
 
 @pytest.fixture(scope="session")

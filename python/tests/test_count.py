@@ -86,3 +86,21 @@ def test_grouped_by_month_equals_cli(rasid_bin, tagger, corpus):
     got = tagger.count(records, group_by="month")
     assert got["entities"] == cli_rows(want)
     assert {r["group"] for r in got["entities"]} == {"", "2015-07", "2015-08", "2017-11"}
+
+
+def test_unlisted_facilities_counted_as_cli(rasid_bin, tagger, tmp_path):
+    """Facilities found by their head noun are rows like any entity: id, PLACE, name, no country."""
+    text = "نقل الجرحى إلى مستشفى العدوي. ثم عاد إلى مستشفى العدوي قرب قاعدة العند الجوية."
+    path = tmp_path / "facility.txt"
+    path.write_text(text, encoding="utf-8")
+    want = run_json(rasid_bin, "count", "--format", "json", "--quiet", path)
+    got = tagger.count([text])
+    assert got["entities"] == cli_rows(want)
+    row = next(r for r in got["entities"] if r["id"] == "place:auto:مستشفي-العدوي")
+    assert (row["label"], row["name"], row["mentions"], row["country"], row["lat"]) == (
+        "PLACE",
+        "مستشفى العدوي",
+        2,
+        None,
+        None,
+    )

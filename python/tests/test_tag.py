@@ -164,3 +164,18 @@ def test_cached_tagger_equals_compiled_one(cache_dir):
     second = rasid.Tagger(cache=True)
     assert first.tag(text) == compiled
     assert second.tag(text) == compiled
+
+
+FACILITY_TEXT = "نقل الجرحى إلى مستشفى العدوي، ثم إلى المستشفى الميداني قرب قاعدة العند الجوية."
+
+
+def test_unlisted_facilities_equal_cli(rasid_bin, tagger):
+    """A facility no gazetteer lists (`مستشفى العدوي`) is a PLACE with a `place:auto:` id, as the CLI says."""
+    want = run_json(rasid_bin, "tag", "--format", "json", "--explain", "-", stdin_text=FACILITY_TEXT)["entities"]
+    got = tagger.tag(FACILITY_TEXT, explain=True)
+    assert got == want
+    autos = [(m["text"], m["id"], m["label"], m["explain"]["via"]) for m in got if m["id"].startswith("place:auto:")]
+    assert autos == [
+        ("مستشفى العدوي", "place:auto:مستشفي-العدوي", "PLACE", "facility"),
+        ("قاعدة العند الجوية", "place:auto:قاعده-العند-الجويه", "PLACE", "facility"),
+    ]

@@ -46,6 +46,9 @@ impl Kinds {
     pub(crate) const STOP: Kinds = Kinds(1 << 8);
     /// A given name listed with a final ي: written with ى it is another word (`على` "on", `علي` Ali).
     pub(crate) const FINAL_YEH: Kinds = Kinds(1 << 9);
+    /// A facility's head noun (`مستشفى`, `مطار`): a name after it makes a place, not a person
+    /// (`person::place`). The matcher gives it to the head nouns of that rule; no name file does.
+    pub(crate) const FACILITY: Kinds = Kinds(1 << 10);
     /// Either kind of given name.
     pub(crate) const ANY_GIVEN: Kinds = Kinds::GIVEN.with(Kinds::COMMON_GIVEN);
     /// The classes that open a name: the automaton finds them.

@@ -95,6 +95,7 @@ fn described(tagger: &Tagger, text: &str) -> Vec<String> {
                 )
             }
             Named::Person { name } => format!("{m:?} {}", tagger.person_id(&text[name.range()])),
+            Named::Place { name } => format!("{m:?} {}", tagger.place_id(&text[name.range()])),
         })
         .collect();
     let rejected = tagger.rejections(text).expect("a short text");

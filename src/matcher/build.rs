@@ -7,7 +7,7 @@ use super::automaton::{Automaton, Engine};
 use super::rules::Cues;
 use super::{Candidate, Matcher, NAME_WORD_END, PatternInfo, alphabet, table_index, teh_marbuta};
 use crate::Result;
-use crate::gazetteer::names::Kinds;
+use crate::gazetteer::names::{Kinds, NameParts};
 use crate::gazetteer::{Gazetteer, When};
 use crate::lexicon::Lexicon;
 use crate::person::KindsFilter;
@@ -59,11 +59,18 @@ impl Matcher {
         let openers = name_parts
             .iter()
             .filter(|(_, kinds)| name_words && !kinds.only(Kinds::OPENERS).is_empty());
+        // The head nouns of facilities (`مستشفى`) are found by the same pass, for the facility rule
+        // of the grammar, with their classes from the name files too.
+        let heads = crate::person::FACILITY_HEADS
+            .iter()
+            .filter(|_| name_words)
+            .map(|&head| (head, name_parts.kinds(head).with(Kinds::FACILITY)));
         let mut entries: Vec<(&str, Entry)> = aliases
             .iter()
             .enumerate()
             .map(|(index, alias)| (alias.key.as_str(), Entry::Alias(index)))
             .chain(openers.map(|(word, kinds)| (word, Entry::NameWord(kinds))))
+            .chain(heads.map(|(word, kinds)| (word, Entry::NameWord(kinds))))
             .collect();
         entries.sort_by(|a, b| a.0.cmp(b.0));
         let mut keys: Vec<&str> = Vec::new();
@@ -83,8 +90,8 @@ impl Matcher {
                     has_word_prefix: false,
                     name_kinds: Kinds::default(),
                     first_word_kinds: match first_word_len < key.len() && name_words {
-                        true => Some(name_parts.kinds(&key[..first_word_len]))
-                            .filter(|kinds| kinds.any(Kinds::OPENERS))
+                        true => Some(word_kinds(name_parts, &key[..first_word_len]))
+                            .filter(|kinds| kinds.any(Kinds::OPENERS.with(Kinds::FACILITY)))
                             .unwrap_or_default(),
                         false => Kinds::default(),
                     },
@@ -137,6 +144,16 @@ impl Matcher {
             name_filter: KindsFilter::new(name_parts.iter().map(|(word, _)| word)),
             cues: Cues::new(gazetteer),
         })
+    }
+}
+
+/// The classes of a word in the name files, and [`Kinds::FACILITY`] for a facility's head noun.
+fn word_kinds(name_parts: &NameParts, word: &str) -> Kinds {
+    let kinds = name_parts.kinds(word);
+    if crate::person::FACILITY_HEADS.contains(&word) {
+        kinds.with(Kinds::FACILITY)
+    } else {
+        kinds
     }
 }
 

@@ -44,6 +44,9 @@ const FACILITY_ADJECTIVES: &[&str] = &[
     "الحدوديه",
     "المركزي",
     "الكبير",
+    "النفطي",
+    "النفطيه",
+    "التخصصي",
 ];
 
 /// Head nouns of organisation names that take a place name (`بنك فرنسا`, `نادي الرياض`).
@@ -97,6 +100,12 @@ pub(crate) fn facility_span(
     let (clitic_start, _, word) = word_before(hay, norm_start)?;
     let (clitic_len, _) = strip_to(word, FACILITY_HEADS)?;
     let start = clitic_start + clitic_len;
+    Some((clitic_start, start, adjective_end(hay, norm_end)))
+}
+
+/// Where a facility's name that ends at `norm_end` ends with the adjective of the facility that may
+/// follow it (`الجوية`, `الدولي`): after the adjective, or at `norm_end` when none follows.
+pub(crate) fn adjective_end(hay: &str, norm_end: usize) -> usize {
     let after = &hay[norm_end..];
     let next = after.strip_prefix(' ').map(|rest| {
         let len = rest
@@ -104,13 +113,15 @@ pub(crate) fn facility_span(
             .unwrap_or(rest.len());
         &rest[..len]
     });
-    let end = match next {
-        Some(adjective) if FACILITY_ADJECTIVES.contains(&adjective) => {
-            norm_end + 1 + adjective.len()
-        }
+    match next {
+        Some(adjective) if is_facility_adjective(adjective) => norm_end + 1 + adjective.len(),
         _ => norm_end,
-    };
-    Some((clitic_start, start, end))
+    }
+}
+
+/// Whether a normalised word is an adjective that closes a facility's name (`الجويه`).
+pub(crate) fn is_facility_adjective(word: &str) -> bool {
+    FACILITY_ADJECTIVES.contains(&word)
 }
 
 /// Whether a place matched at `norm_start` (its proclitics included) is part of an organisation's

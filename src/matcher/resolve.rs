@@ -30,6 +30,9 @@ pub enum Via {
     Grammar(PersonRule),
     /// Another entity of its country was named in the document (`when: country`).
     Country,
+    /// A facility no gazetteer lists, found by its head noun and a name-like word after it
+    /// (`مستشفى السلامة`; see [`crate::AUTO_PLACE_PREFIX`]).
+    Facility,
 }
 
 impl Via {
@@ -41,6 +44,7 @@ impl Via {
             Via::Document => "document",
             Via::Grammar(_) => "grammar",
             Via::Country => "country",
+            Via::Facility => "facility",
         }
     }
 }

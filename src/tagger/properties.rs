@@ -190,6 +190,7 @@ fn check(
     let key = |named: Named| match named {
         Named::Entity { entity, .. } => tagger.gazetteer().entity(entity).id.to_string(),
         Named::Person { name } => tagger.person_id(&text[name.range()]),
+        Named::Place { name } => tagger.place_id(&text[name.range()]),
     };
     let mut counted: Vec<String> = Vec::new();
     tagger

@@ -8,6 +8,7 @@ mod count;
 mod coverage;
 mod dev;
 mod eval;
+mod facility;
 mod golden;
 mod hardening;
 mod html;
