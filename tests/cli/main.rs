@@ -10,6 +10,7 @@ mod dev;
 mod eval;
 mod golden;
 mod hardening;
+mod houthis;
 mod html;
 mod lint;
 mod person;
