@@ -21,3 +21,4 @@ mod suggest;
 mod tag;
 mod tag_io;
 mod util;
+mod villages;
