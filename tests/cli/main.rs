@@ -15,6 +15,7 @@ mod html;
 mod lint;
 mod person;
 mod places;
+mod prepositions;
 mod regional;
 mod scale;
 mod suggest;
