@@ -27,7 +27,7 @@ fn al_houthi_is_the_group_unless_a_man_is_named() {
     const LEADER: &str = "person:abdul-malik-al-houthi";
     // (row name, text, the (text, id) of each mention of الحوثي, in order)
     type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
-    let rows: [Row<'_>; 8] = [
+    let rows: [Row<'_>; 10] = [
         (
             "a head noun stays outside",
             "قصفت ميليشيات الحوثي مدينة تعز",
@@ -62,6 +62,16 @@ fn al_houthi_is_the_group_unless_a_man_is_named() {
             "an adjective of the word before is no group",
             "تصدت قبائل مأرب للميليشيات الحوثية وللتمرد الحوثي. وتراجع التمرد الحوثي",
             &[],
+        ),
+        (
+            "the founder named in short",
+            "أسس حسين الحوثي الحركة",
+            &[("حسين الحوثي", "person:hussein-al-houthi")],
+        ),
+        (
+            "after the nominative of a group cue",
+            "استهدف مسلحو الحوثي القرية",
+            &[("الحوثي", GROUP)],
         ),
         (
             "the Houthis' forces are one designation",
