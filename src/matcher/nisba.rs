@@ -7,6 +7,8 @@
 
 use super::rules::Cues;
 use super::{PROCLITICS, last_word};
+use crate::gazetteer::names::Kinds;
+use crate::lexicon::Lexicon;
 use crate::span::LabelId;
 
 /// Whether a one-word definite nisba (`الحوثي`, normalised; the match's proclitics are `clitics`,
@@ -36,6 +38,30 @@ pub(super) fn reads_as_nisba_adjective(
         .filter_map(|w| w.strip_prefix("ال"))
         .find(|bare| bare.chars().count() >= 3);
     definite.is_some_and(|bare| !cues.is_cue(label, bare) && !cues.is_cue(label, word))
+}
+
+/// Whether a one-word definite nisba (as for [`reads_as_nisba_adjective`]) follows a given name
+/// (`يحيى الحوثي`, `أبو يحيى الحوثي`): then it is that man's family name, which the person-name
+/// grammar reads, not the group named after the family. A given name that is also an everyday word
+/// (`صالح`) does not decide it. The match is then turned down as an adjective of the word before.
+pub(super) fn follows_given_name(
+    lexicon: &Lexicon,
+    hay: &str,
+    clitic_start: usize,
+    clitics: &str,
+    name: &str,
+) -> bool {
+    if !clitics.is_empty() || name.contains(' ') || !name.starts_with("ال") || !name.ends_with('ي')
+    {
+        return false;
+    }
+    let Some(before) = hay[..clitic_start].strip_suffix(' ') else {
+        return false;
+    };
+    let word = last_word(before);
+    let kinds = lexicon.word(word).kinds;
+    // `على الحوثي` "against the Houthis": the preposition على folds like the name علي.
+    word != "علي" && kinds.any(Kinds::GIVEN) && !kinds.any(Kinds::COMMON_GIVEN)
 }
 
 #[cfg(test)]

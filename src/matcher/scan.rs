@@ -1,7 +1,7 @@
 //! The search loop over normalised text: the automaton's matches, word and clitic checks, and the
 //! retry of shorter aliases where the longest failed.
 
-use super::nisba::reads_as_nisba_adjective;
+use super::nisba::{follows_given_name, reads_as_nisba_adjective};
 use super::rules::{candidate_status, reads_as_adjective};
 use super::{
     MatchScratch, Matcher, NameWord, PROCLITIC_MAX_BYTES, PROCLITIC_MAX_CHARS, PROCLITICS,
@@ -175,7 +175,7 @@ impl Matcher {
             clitic_start,
             clitics,
             name,
-        );
+        ) || follows_given_name(&self.lexicon, hay, clitic_start, clitics, name);
         let mut adjective_of_place = false;
         let mut rejects_adjective = |label| {
             let rejected =

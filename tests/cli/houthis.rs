@@ -27,7 +27,7 @@ fn al_houthi_is_the_group_unless_a_man_is_named() {
     const LEADER: &str = "person:abdul-malik-al-houthi";
     // (row name, text, the (text, id) of each mention of الحوثي, in order)
     type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
-    let rows: [Row<'_>; 10] = [
+    let rows: [Row<'_>; 12] = [
         (
             "a head noun stays outside",
             "قصفت ميليشيات الحوثي مدينة تعز",
@@ -71,6 +71,19 @@ fn al_houthi_is_the_group_unless_a_man_is_named() {
         (
             "after the nominative of a group cue",
             "استهدف مسلحو الحوثي القرية",
+            &[("الحوثي", GROUP)],
+        ),
+        (
+            "a man of the family the lists do not hold",
+            "وقتل أبو يحيى الحوثي في المعارك. وقصفت ميليشيات الحوثي",
+            &[
+                ("أبو يحيى الحوثي", "person:auto:ابو-يحيي-الحوثي"),
+                ("الحوثي", GROUP),
+            ],
+        ),
+        (
+            "against the Houthis is no man named Ali",
+            "تقدم الحوثيون. وتعهد بالقضاء على الحوثي",
             &[("الحوثي", GROUP)],
         ),
         (
