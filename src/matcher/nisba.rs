@@ -24,14 +24,9 @@ pub(super) fn reads_as_nisba_adjective(
     clitics: &str,
     name: &str,
 ) -> bool {
-    if !clitics.is_empty() || name.contains(' ') || !name.starts_with("ال") || !name.ends_with('ي')
-    {
-        return false;
-    }
-    let Some(before) = hay[..clitic_start].strip_suffix(' ') else {
+    let Some(word) = word_before_nisba(hay, clitic_start, clitics, name) else {
         return false;
     };
-    let word = last_word(before);
     // The word itself, or the word after its proclitics (`للوجود` is normalised `لالوجود`).
     let definite = std::iter::once(word)
         .chain(PROCLITICS.iter().filter_map(|p| word.strip_prefix(p)))
@@ -51,17 +46,26 @@ pub(super) fn follows_given_name(
     clitics: &str,
     name: &str,
 ) -> bool {
-    if !clitics.is_empty() || name.contains(' ') || !name.starts_with("ال") || !name.ends_with('ي')
-    {
-        return false;
-    }
-    let Some(before) = hay[..clitic_start].strip_suffix(' ') else {
+    let Some(word) = word_before_nisba(hay, clitic_start, clitics, name) else {
         return false;
     };
-    let word = last_word(before);
     let kinds = lexicon.word(word).kinds;
     // `على الحوثي` "against the Houthis": the preposition على folds like the name علي.
     word != "علي" && kinds.any(Kinds::GIVEN) && !kinds.any(Kinds::COMMON_GIVEN)
+}
+
+/// The word right before `name` when `name` is a one-word definite nisba with no proclitic of its
+/// own (`الحوثي`, not `والحوثي`) and one space stands between them.
+fn word_before_nisba<'h>(
+    hay: &'h str,
+    clitic_start: usize,
+    clitics: &str,
+    name: &str,
+) -> Option<&'h str> {
+    let nisba =
+        clitics.is_empty() && !name.contains(' ') && name.starts_with("ال") && name.ends_with('ي');
+    let before = hay[..clitic_start].strip_suffix(' ')?;
+    nisba.then(|| last_word(before))
 }
 
 #[cfg(test)]
