@@ -38,6 +38,9 @@ pub const DEFAULT_LABELS: [&str; 4] = ["PLACE", "ARMED_GROUP", "PERSON", "ORG"];
 /// The label of PLACE: every gazetteer's labels start with [`DEFAULT_LABELS`].
 pub(crate) const PLACE_LABEL: LabelId = LabelId(0);
 
+/// The label of ARMED_GROUP, second of [`DEFAULT_LABELS`].
+pub(crate) const ARMED_GROUP_LABEL: LabelId = LabelId(1);
+
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/default_gazetteers.rs"));
 }

@@ -181,7 +181,7 @@ impl Slot {
 }
 
 /// How long a cache file may go unread and unwritten before the next image written beside it
-/// removes it. Each combination of gazetteers has its own file of some 17 MB: one tried once and
+/// removes it. Each combination of gazetteers has its own file of some 26 MB: one tried once and
 /// dropped must not keep its space forever, and one still in use is only compiled again, once.
 const STALE_AFTER: Duration = Duration::from_secs(30 * 24 * 60 * 60);
 

@@ -33,6 +33,7 @@ mod context;
 mod explain;
 pub(crate) mod facility;
 mod image;
+mod nisba;
 #[cfg(test)]
 mod regression;
 mod resolve;

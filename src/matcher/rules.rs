@@ -31,7 +31,7 @@ impl Cues {
     }
 
     /// Whether the normalised word `norm_word` is a cue for entities of type `label`.
-    fn is_cue(&self, label: LabelId, norm_word: &str) -> bool {
+    pub(super) fn is_cue(&self, label: LabelId, norm_word: &str) -> bool {
         self.by_label[label.as_usize()].contains(norm_word)
     }
 

@@ -1,13 +1,14 @@
 //! The search loop over normalised text: the automaton's matches, word and clitic checks, and the
 //! retry of shorter aliases where the longest failed.
 
+use super::nisba::{follows_given_name, reads_as_nisba_adjective};
 use super::rules::{candidate_status, reads_as_adjective};
 use super::{
     MatchScratch, Matcher, NameWord, PROCLITIC_MAX_BYTES, PROCLITIC_MAX_CHARS, PROCLITICS,
     RawMatch, Rejection, Status, is_quote, last_word, table_index,
 };
-use crate::gazetteer::PLACE_LABEL;
 use crate::gazetteer::names::Kinds;
+use crate::gazetteer::{ARMED_GROUP_LABEL, PLACE_LABEL};
 use crate::lexicon::Word as LexiconWord;
 use crate::normalize::{Normalized, is_word_char};
 
@@ -172,14 +173,24 @@ impl Matcher {
             // A name word and nothing else: the scan goes on after it.
             return Ok(());
         }
-        // Adjectives are no places; other types keep the reading (a list of any phrases, say).
-        let adjective =
-            reads_as_adjective(&self.cues, hay, clitic_start, clitics, &hay[start..end]);
+        // Adjectives are no places, and a nisba is no group; other types keep the reading (a list
+        // of any phrases, say).
+        let name = &hay[start..end];
+        let adjective = reads_as_adjective(&self.cues, hay, clitic_start, clitics, name);
+        let nisba = reads_as_nisba_adjective(
+            &self.cues,
+            ARMED_GROUP_LABEL,
+            hay,
+            clitic_start,
+            clitics,
+            name,
+        ) || follows_given_name(&self.lexicon, hay, clitic_start, clitics, name);
         let mut adjective_of_place = false;
         let mut rejects_adjective = |label| {
-            let place = adjective && label == PLACE_LABEL;
-            adjective_of_place |= place;
-            place
+            let rejected =
+                (adjective && label == PLACE_LABEL) || (nisba && label == ARMED_GROUP_LABEL);
+            adjective_of_place |= rejected;
+            rejected
         };
         if info.all_always && count == 1 {
             // The common case: one candidate that fires anywhere; nothing to read or weigh.
