@@ -441,6 +441,8 @@ impl Tagger {
                     && clitic_start >= previous_end
                 {
                     (f.norm_clitics, f.norm_start, f.norm_end) = (clitic_start..start, start, end);
+                } else {
+                    self.leave_out_type_word(hay, &mut f, resolved.entity);
                 }
             }
             found.push(f);
@@ -464,6 +466,26 @@ impl Tagger {
             emit(normalized, f);
         }
         Ok(())
+    }
+}
+
+impl Tagger {
+    /// Moves a place's span past the settlement or administrative type word its alias opens with
+    /// (`محافظة لحج` → `لحج`, as the annotation guideline has it), unless the entity's own name starts
+    /// with that word (`ريف دمشق`). The alias still chose the entity: the governorate, not the town.
+    fn leave_out_type_word(&self, hay: &str, f: &mut Found, entity: EntityId) {
+        let len = facility::type_word_len(&hay[f.norm_start..f.norm_end]);
+        if len == 0 || f.norm_start + len >= f.norm_end {
+            return;
+        }
+        let type_word = &hay[f.norm_start..f.norm_start + len];
+        let name = self
+            .normalizer
+            .normalize_key(&self.gazetteer.entity(entity).name);
+        if !name.starts_with(type_word) {
+            f.norm_start += len;
+            f.norm_clitics = f.norm_start..f.norm_start;
+        }
     }
 }
 

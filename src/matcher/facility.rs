@@ -66,6 +66,38 @@ const ORGANISATION_HEADS: &[&str] = &[
 /// (`مجلس محافظة الأنبار`).
 const ADMIN_WORDS: &[&str] = &["محافظه", "مدينه", "ولايه", "منطقه"];
 
+/// Type words of settlements and administrative units (normalised), outside a place's span by the
+/// annotation guideline (`محافظة لحج` → `لحج`), unless part of the official name (`ريف دمشق`).
+const SETTLEMENT_TYPE_WORDS: &[&str] = &[
+    "مدينه",
+    "بلده",
+    "قريه",
+    "حي",
+    "محافظه",
+    "ريف",
+    "منطقه",
+    "ناحيه",
+    "قضاء",
+    "ولايه",
+    "مديريه",
+];
+
+/// The byte length of a settlement or administrative type word and the space after it that open a
+/// matched alias (`محافظه لحج`, kept by a gazetteer to tell the governorate from the town), or 0.
+///
+/// Whether the type word belongs to the name is the entity's to say: its canonical name starts with
+/// it (`ريف دمشق`, the governorate; `ولاية البركة`) or not.
+pub(crate) fn type_word_len(alias: &str) -> usize {
+    SETTLEMENT_TYPE_WORDS
+        .iter()
+        .find(|word| {
+            alias
+                .strip_prefix(**word)
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+        .map_or(0, |word| word.len() + 1)
+}
+
 /// The word before `norm_start` (after one space), with the proclitics glued to it split off:
 /// (where the word starts, where it starts without proclitics, the bare word).
 fn word_before(hay: &str, norm_start: usize) -> Option<(usize, usize, &str)> {
@@ -145,6 +177,22 @@ mod tests {
 
     fn norm(text: &str) -> String {
         Normalizer::new().normalize(text).as_str().to_owned()
+    }
+
+    #[test]
+    fn type_words_open_an_alias() {
+        // (row name, normalised alias, the type word's length with its space)
+        let rows = [
+            ("governorate", "محافظه لحج", "محافظه ".len()),
+            ("district", "مديريه المنصوره", "مديريه ".len()),
+            ("countryside", "ريف دمشق", "ريف ".len()),
+            ("a bare name", "لحج", 0),
+            ("a name that starts like one", "حيفا", 0),
+            ("a type word alone", "محافظه", 0),
+        ];
+        for (name, alias, expected) in rows {
+            assert_eq!(type_word_len(alias), expected, "{name}");
+        }
     }
 
     #[test]

@@ -308,3 +308,20 @@ fn facilities_are_one_span_and_names_inside_names_no_place() {
         assert_eq!(found, expected, "{name}");
     }
 }
+
+/// A settlement's or administrative unit's type word is outside the span, even where the gazetteer
+/// matched it to tell a governorate from its town; an official name keeps it.
+#[test]
+fn type_words_are_outside_the_span() {
+    // (row name, text, the spans expected)
+    let rows = [
+        ("governorate", "قصف في محافظة لحج أمس", &["لحج"][..]),
+        ("with a proclitic", "اشتباكات بمحافظة تعز", &["تعز"][..]),
+        ("official name", "في ريف دمشق الغربي", &["ريف دمشق"][..]),
+        ("a city's cue", "وصل إلى مدينة عدن", &["عدن"][..]),
+    ];
+    for (name, text, expected) in rows {
+        let got: Vec<String> = places(text).into_iter().map(|(span, _)| span).collect();
+        assert_eq!(got, expected, "{name}: {text}");
+    }
+}
