@@ -3,19 +3,11 @@
 //! group, keeps a head noun before it outside the span (`ميليشيات الحوثي` → `الحوثي`, as
 //! `ميليشيا حزب الله` → `حزب الله`), and tags a man named in full as a person.
 
-use serde_json::Value;
-
-use crate::util::{root, run_in};
+use crate::util::{field, tagged};
 
 /// The (text, label, id) of every mention in `text`, with the default gazetteers.
 fn mentions(text: &str) -> Vec<(String, String, String)> {
-    let json = run_in(&root(), &["tag", "--format", "json"], text.as_bytes())
-        .expect_code(0)
-        .json();
-    let field = |e: &Value, key: &str| e[key].as_str().unwrap_or_default().to_owned();
-    json["entities"]
-        .as_array()
-        .expect("entities")
+    tagged(text, &[])
         .iter()
         .map(|e| (field(e, "text"), field(e, "label"), field(e, "id")))
         .collect()

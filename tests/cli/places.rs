@@ -2,33 +2,11 @@
 //! names that were missing, common words that must stay words, and homonyms that the document's
 //! country decides.
 
-use serde_json::Value;
-
-use crate::util::{root, run_in};
-
-/// The entities tagged in `text` with the default gazetteers and `flags`, in text order.
-fn tagged(text: &str, flags: &[&str]) -> Vec<Value> {
-    let mut args = vec!["tag", "--format", "json"];
-    args.extend_from_slice(flags);
-    let mut json = run_in(&root(), &args, text.as_bytes())
-        .expect_code(0)
-        .json();
-    match json["entities"].take() {
-        Value::Array(entities) => entities,
-        other => panic!("entities: {other}"),
-    }
-}
+use crate::util::{places_by, root, run_in, tagged};
 
 /// The (text, country) of the places tagged in `text` with the default gazetteers, in text order.
 fn places(text: &str) -> Vec<(String, String)> {
-    tagged(text, &[])
-        .iter()
-        .filter(|e| e["label"] == "PLACE")
-        .map(|e| {
-            let text = e["text"].as_str().unwrap_or_default().to_owned();
-            (text, e["country"].as_str().unwrap_or_default().to_owned())
-        })
-        .collect()
+    places_by(text, "country")
 }
 
 #[test]

@@ -3,23 +3,11 @@
 //! word is the cue (`قرية تمور`), and a place that needs its country still fires where the text points
 //! to it (`الطبقة` in a text about Syria).
 
-use serde_json::Value;
-
-use crate::util::{root, run_in};
+use crate::util::places_by;
 
 /// The (text, id) of the places tagged in `text` with the default gazetteers, in text order.
 fn places(text: &str) -> Vec<(String, String)> {
-    let json = run_in(&root(), &["tag", "--format", "json"], text.as_bytes())
-        .expect_code(0)
-        .json();
-    let field = |e: &Value, key: &str| e[key].as_str().unwrap_or_default().to_owned();
-    json["entities"]
-        .as_array()
-        .expect("entities")
-        .iter()
-        .filter(|e| e["label"] == "PLACE")
-        .map(|e| (field(e, "text"), field(e, "id")))
-        .collect()
+    places_by(text, "id")
 }
 
 #[test]

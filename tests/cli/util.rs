@@ -133,6 +133,34 @@ pub fn run(args: &[&str]) -> Output {
     run_in(&root(), args, b"")
 }
 
+/// The entities `rasid tag --format json` finds in `text` with the default gazetteers and `flags`,
+/// in text order.
+pub fn tagged(text: &str, flags: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = vec!["tag", "--format", "json"];
+    args.extend_from_slice(flags);
+    let mut json = run_in(&root(), &args, text.as_bytes())
+        .expect_code(0)
+        .json();
+    match json["entities"].take() {
+        serde_json::Value::Array(entities) => entities,
+        other => panic!("entities: {other}"),
+    }
+}
+
+/// A string field of a tagged entity, empty when it has none.
+pub fn field(entity: &serde_json::Value, key: &str) -> String {
+    entity[key].as_str().unwrap_or_default().to_owned()
+}
+
+/// The (text, `key` field) of the places tagged in `text` with the default gazetteers, in text order.
+pub fn places_by(text: &str, key: &str) -> Vec<(String, String)> {
+    tagged(text, &[])
+        .iter()
+        .filter(|e| e["label"] == "PLACE")
+        .map(|e| (field(e, "text"), field(e, key)))
+        .collect()
+}
+
 /// A small gazetteer for tests that must not depend on the shipped data.
 pub const SMALL_GAZETTEER: &str = "\
 - id: group:sdf

@@ -2,23 +2,11 @@
 //! gazetteers (issue 10): a small place abroad fires after a cue word, or, when its name reads as no
 //! word, in a text that points to its country; never on a word that only looks like it.
 
-use serde_json::Value;
-
-use crate::util::{root, run_in};
+use crate::util::places_by;
 
 /// The (text, id) of the places tagged in `text` with the default gazetteers, in text order.
 fn places(text: &str) -> Vec<(String, String)> {
-    let json = run_in(&root(), &["tag", "--format", "json"], text.as_bytes())
-        .expect_code(0)
-        .json();
-    let field = |e: &Value, key: &str| e[key].as_str().unwrap_or_default().to_owned();
-    json["entities"]
-        .as_array()
-        .expect("entities")
-        .iter()
-        .filter(|e| e["label"] == "PLACE")
-        .map(|e| (field(e, "text"), field(e, "id")))
-        .collect()
+    places_by(text, "id")
 }
 
 #[test]
