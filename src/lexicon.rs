@@ -91,6 +91,15 @@ impl WordTable {
         &mut self.slots[at].word
     }
 
+    /// An empty table that holds `len` words without growing.
+    fn with_capacity(len: usize) -> WordTable {
+        let capacity = (len * 2 + 2).next_power_of_two().max(64);
+        WordTable {
+            slots: vec![Slot::default(); capacity].into_boxed_slice(),
+            len: 0,
+        }
+    }
+
     fn grow(&mut self) {
         let capacity = (self.slots.len() * 2).max(64);
         let old = std::mem::replace(
@@ -156,7 +165,7 @@ impl Lexicon {
 
     /// Parses `word<TAB>zipf` lines; `#` lines and malformed lines are skipped (the file is generated).
     fn parse(text: &str) -> Lexicon {
-        let mut words = WordTable::default();
+        let mut words = WordTable::with_capacity(text.lines().count());
         let rows = text
             .lines()
             .filter(|line| !line.starts_with('#'))
@@ -204,7 +213,7 @@ impl Lexicon {
     /// Reads a lexicon written by [`Lexicon::write_image`].
     pub(crate) fn read_image(r: &mut Reader<'_>) -> Decoded<Lexicon> {
         let count = r.count(14, "lexicon")?;
-        let mut words = WordTable::default();
+        let mut words = WordTable::with_capacity(count);
         for _ in 0..count {
             let hash = r.u64("lexicon word")?;
             if hash == 0 {
