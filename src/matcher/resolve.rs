@@ -19,6 +19,7 @@ pub(crate) struct Resolved {
 
 /// Why a mention was accepted: which rule of its alias held.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Via {
     /// The alias fires wherever it stands as a word (`when: always`).
     Always,
