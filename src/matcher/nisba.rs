@@ -12,21 +12,34 @@ use crate::lexicon::Lexicon;
 use crate::span::LabelId;
 
 /// Whether a one-word definite nisba (`الحوثي`, normalised; the match's proclitics are `clitics`,
-/// starting at `clitic_start`) reads as an adjective of the definite word right before it: that word
-/// carries the article, with or without its own proclitics (`التمرد`, `للوجود`), and is no cue word of
-/// `label` (`المليشيات الحوثي` keeps the group). A proclitic on the name itself keeps the name
-/// (`المخلوع والحوثي`: "the deposed president and the Houthis").
-pub(super) fn reads_as_nisba_adjective(
+/// starting at `clitic_start`) names no group of type `label` here, but describes or names someone:
+/// - an adjective of the definite word right before it: that word carries the article, with or
+///   without its own proclitics (`التمرد`, `للوجود`), and is no cue word of `label` (`المليشيات
+///   الحوثي` keeps the group);
+/// - a man's family name after his given name (`يحيى الحوثي`, `أبو يحيى الحوثي`), which the
+///   person-name grammar reads. A given name that is also an everyday word (`صالح`) does not decide
+///   it.
+///
+/// A proclitic on the name itself keeps the name (`المخلوع والحوثي`: "the deposed president and the
+/// Houthis").
+pub(super) fn nisba_names_no_group(
     cues: &Cues,
+    lexicon: &Lexicon,
     label: LabelId,
     hay: &str,
-    clitic_start: usize,
-    clitics: &str,
+    (clitic_start, clitics): (usize, &str),
     name: &str,
 ) -> bool {
-    let Some(word) = word_before_nisba(hay, clitic_start, clitics, name) else {
+    let nisba =
+        clitics.is_empty() && !name.contains(' ') && name.starts_with("ال") && name.ends_with('ي');
+    let Some(word) = hay[..clitic_start].strip_suffix(' ').map(last_word) else {
         return false;
     };
+    nisba && (is_definite_non_cue(cues, label, word) || is_given_name(lexicon, word))
+}
+
+/// Whether `word` carries the article (after its proclitics, if any) and is no cue word of `label`.
+fn is_definite_non_cue(cues: &Cues, label: LabelId, word: &str) -> bool {
     // The word itself, or the word after its proclitics (`للوجود` is normalised `لالوجود`).
     let definite = std::iter::once(word)
         .chain(PROCLITICS.iter().filter_map(|p| word.strip_prefix(p)))
@@ -35,37 +48,11 @@ pub(super) fn reads_as_nisba_adjective(
     definite.is_some_and(|bare| !cues.is_cue(label, bare) && !cues.is_cue(label, word))
 }
 
-/// Whether a one-word definite nisba (as for [`reads_as_nisba_adjective`]) follows a given name
-/// (`يحيى الحوثي`, `أبو يحيى الحوثي`): then it is that man's family name, which the person-name
-/// grammar reads, not the group named after the family. A given name that is also an everyday word
-/// (`صالح`) does not decide it. The match is then turned down as an adjective of the word before.
-pub(super) fn follows_given_name(
-    lexicon: &Lexicon,
-    hay: &str,
-    clitic_start: usize,
-    clitics: &str,
-    name: &str,
-) -> bool {
-    let Some(word) = word_before_nisba(hay, clitic_start, clitics, name) else {
-        return false;
-    };
+/// Whether `word` is a given name that is no everyday word.
+fn is_given_name(lexicon: &Lexicon, word: &str) -> bool {
     let kinds = lexicon.word(word).kinds;
     // `على الحوثي` "against the Houthis": the preposition على folds like the name علي.
     word != "علي" && kinds.any(Kinds::GIVEN) && !kinds.any(Kinds::COMMON_GIVEN)
-}
-
-/// The word right before `name` when `name` is a one-word definite nisba with no proclitic of its
-/// own (`الحوثي`, not `والحوثي`) and one space stands between them.
-fn word_before_nisba<'h>(
-    hay: &'h str,
-    clitic_start: usize,
-    clitics: &str,
-    name: &str,
-) -> Option<&'h str> {
-    let nisba =
-        clitics.is_empty() && !name.contains(' ') && name.starts_with("ال") && name.ends_with('ي');
-    let before = hay[..clitic_start].strip_suffix(' ')?;
-    nisba.then(|| last_word(before))
 }
 
 #[cfg(test)]

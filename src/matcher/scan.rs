@@ -1,7 +1,7 @@
 //! The search loop over normalised text: the automaton's matches, word and clitic checks, and the
 //! retry of shorter aliases where the longest failed.
 
-use super::nisba::{follows_given_name, reads_as_nisba_adjective};
+use super::nisba::nisba_names_no_group;
 use super::rules::{candidate_status, reads_as_adjective};
 use super::{
     MatchScratch, Matcher, NameWord, PROCLITIC_MAX_BYTES, PROCLITIC_MAX_CHARS, PROCLITICS,
@@ -177,18 +177,22 @@ impl Matcher {
         // of any phrases, say).
         let name = &hay[start..end];
         let adjective = reads_as_adjective(&self.cues, hay, clitic_start, clitics, name);
-        let nisba = reads_as_nisba_adjective(
-            &self.cues,
-            ARMED_GROUP_LABEL,
-            hay,
-            clitic_start,
-            clitics,
-            name,
-        ) || follows_given_name(&self.lexicon, hay, clitic_start, clitics, name);
+        // Read only for a group candidate: most matches have none.
+        let mut nisba = None;
         let mut adjective_of_place = false;
         let mut rejects_adjective = |label| {
-            let rejected =
-                (adjective && label == PLACE_LABEL) || (nisba && label == ARMED_GROUP_LABEL);
+            let no_group = label == ARMED_GROUP_LABEL
+                && *nisba.get_or_insert_with(|| {
+                    nisba_names_no_group(
+                        &self.cues,
+                        &self.lexicon,
+                        ARMED_GROUP_LABEL,
+                        hay,
+                        (clitic_start, clitics),
+                        name,
+                    )
+                });
+            let rejected = (adjective && label == PLACE_LABEL) || no_group;
             adjective_of_place |= rejected;
             rejected
         };
