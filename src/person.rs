@@ -33,7 +33,7 @@ use crate::gazetteer::names::Kinds;
 use crate::index::codec::{Decoded, Invalid, Reader, Writer};
 use crate::lexicon::{Lexicon, Word as LexiconWord, WordHasher};
 use crate::matcher::{NameWord, PROCLITICS, Resolved, Via, is_quote, last_word};
-use crate::normalize::{OffsetMap, is_invisible, is_word_char, word_len};
+use crate::normalize::{OffsetMap, is_invisible, is_word_char, next_word};
 use crate::span::LabelId;
 
 mod place;
@@ -938,13 +938,6 @@ fn overlaps_any(found: &[Found], start: usize, end: usize) -> bool {
         .rev()
         .take(2)
         .any(|f| f.norm_end > start)
-}
-
-/// The word that starts one space after `at`, if the text goes on that way.
-fn next_word(hay: &str, at: usize) -> Option<Word> {
-    let rest = hay.get(at..)?.strip_prefix(' ')?;
-    let len = word_len(rest);
-    (len > 0).then_some((at + 1, at + 1 + len))
 }
 
 /// Harakat and tatweel, which normalisation removes.

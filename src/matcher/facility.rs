@@ -7,6 +7,7 @@
 //! Only the words around a match are read; nothing is allocated.
 
 use super::{PROCLITICS, last_word};
+use crate::normalize::next_word;
 
 /// Head nouns of facilities named after a place (normalised: ة is ه).
 const FACILITY_HEADS: &[&str] = &[
@@ -138,15 +139,8 @@ pub(crate) fn facility_span(
 /// Where a facility's name that ends at `norm_end` ends with the adjective of the facility that may
 /// follow it (`الجوية`, `الدولي`): after the adjective, or at `norm_end` when none follows.
 pub(crate) fn adjective_end(hay: &str, norm_end: usize) -> usize {
-    let after = &hay[norm_end..];
-    let next = after.strip_prefix(' ').map(|rest| {
-        let len = rest
-            .find(|c: char| !crate::normalize::is_word_char(c))
-            .unwrap_or(rest.len());
-        &rest[..len]
-    });
-    match next {
-        Some(adjective) if is_facility_adjective(adjective) => norm_end + 1 + adjective.len(),
+    match next_word(hay, norm_end) {
+        Some((start, end)) if is_facility_adjective(&hay[start..end]) => end,
         _ => norm_end,
     }
 }

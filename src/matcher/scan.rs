@@ -10,7 +10,7 @@ use super::{
 use crate::gazetteer::names::Kinds;
 use crate::gazetteer::{ARMED_GROUP_LABEL, PLACE_LABEL};
 use crate::lexicon::Word as LexiconWord;
-use crate::normalize::{Normalized, is_word_char};
+use crate::normalize::{Normalized, is_word_char, word_len};
 
 impl Matcher {
     /// Finds every accepted match in `text`, in order, never overlapping, into `scratch.raw`.
@@ -297,7 +297,7 @@ fn next_candidate_start(text: &Normalized, word_start: usize, start: usize) -> u
 /// The start of the first word after the word that contains `norm_idx` (or the end of the text).
 fn next_word_start(hay: &str, norm_idx: usize) -> usize {
     let rest = &hay[norm_idx..];
-    let word_end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    let word_end = word_len(rest);
     let after = &rest[word_end..];
     let gap = after.find(is_word_char).unwrap_or(after.len());
     norm_idx + word_end + gap

@@ -161,6 +161,14 @@ pub(crate) fn word_len(text: &str) -> usize {
     at
 }
 
+/// The byte span of the word that starts one space after `at` in normalised `text`, if the text
+/// goes on that way: what the name rules read after a word (a title's name, a facility's adjective).
+pub(crate) fn next_word(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = text.get(at..)?.strip_prefix(' ')?;
+    let len = word_len(rest);
+    (len > 0).then_some((at + 1, at + 1 + len))
+}
+
 /// Whether `c` is an invisible format character that [`fold`] deletes. A span never ends on one:
 /// an RLM after a name is layout, not part of the name (unlike harakat, which belong to their letter).
 pub(crate) fn is_invisible(c: char) -> bool {
@@ -295,5 +303,27 @@ mod tests {
             }
         }
         assert_eq!(word_len(""), 0);
+    }
+
+    #[test]
+    fn next_word_is_one_space_away() {
+        // (row name, text, from, the word expected)
+        let rows = [
+            ("a word", "قاعده العند الجويه", "قاعده".len(), Some("العند")),
+            (
+                "up to punctuation",
+                "مطار عدن، امس",
+                "مطار".len(),
+                Some("عدن"),
+            ),
+            ("the end of the text", "مطار", "مطار".len(), None),
+            ("punctuation first", "مطار، عدن", "مطار".len(), None),
+            ("two spaces", "مطار  عدن", "مطار".len(), None),
+            ("past the end", "مطار", 99, None),
+        ];
+        for (name, text, at, expected) in rows {
+            let got = next_word(text, at).map(|(s, e)| &text[s..e]);
+            assert_eq!(got, expected, "{name}");
+        }
     }
 }

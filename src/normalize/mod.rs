@@ -35,7 +35,7 @@ mod offsets;
 mod regression;
 
 use arabic::rule_name;
-pub(crate) use arabic::{is_invisible, is_word_char, word_len};
+pub(crate) use arabic::{is_invisible, is_word_char, next_word, word_len};
 pub(crate) use offsets::OffsetMap;
 
 use arabic::{Fold, fold, fold_decomposed};

@@ -27,12 +27,13 @@
 
 use super::{
     Found, Grammar, NISBA_ZIPF, PersonScratch, What, Word, has_pronoun_suffix, is_letters,
-    next_word, overlaps_any,
+    overlaps_any,
 };
 use crate::gazetteer::names::Kinds;
 use crate::lexicon::Word as LexiconWord;
 use crate::matcher::facility::{adjective_end, is_facility_adjective};
 use crate::matcher::{NameWord, PROCLITICS};
+use crate::normalize::next_word;
 
 /// How readily a head noun makes the word after it a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
