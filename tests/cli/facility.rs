@@ -1,7 +1,7 @@
 //! Facilities no gazetteer lists, found by their head noun (`مستشفى العدوي`): one PLACE span with
 //! the head inside, an id made from the name, counted like any entity.
 
-use crate::util::{TempDir, run_in};
+use crate::util::{TempDir, has_id_prefix, run_in, tagged};
 
 /// A short article with two unlisted facilities and a generic phrase that names none.
 const ARTICLE: &str =
@@ -9,30 +9,17 @@ const ARTICLE: &str =
 
 #[test]
 fn tag_gives_an_unlisted_facility_one_place_span_and_an_auto_id() {
-    let dir = TempDir::new();
-    let out = run_in(
-        dir.path(),
-        &["tag", "--format", "json", "--explain"],
-        ARTICLE.as_bytes(),
-    )
-    .expect_code(0);
-    let doc = out.json();
-    let autos: Vec<&serde_json::Value> = doc["entities"]
-        .as_array()
-        .expect("entities")
+    let entities = tagged(ARTICLE, &["--explain"]);
+    let autos: Vec<&serde_json::Value> = entities
         .iter()
-        .filter(|e| {
-            e["id"]
-                .as_str()
-                .is_some_and(|id| id.starts_with("place:auto:"))
-        })
+        .filter(|e| has_id_prefix(e, "place:auto:"))
         .collect();
     // (text, id) of each facility, in text order; the field hospital is no name.
     let expected = [
         ("مستشفى العدوي", "place:auto:مستشفي-العدوي"),
         ("قاعدة العند الجوية", "place:auto:قاعده-العند-الجويه"),
     ];
-    assert_eq!(autos.len(), expected.len(), "{doc}");
+    assert_eq!(autos.len(), expected.len(), "{entities:?}");
     for (e, (text, id)) in autos.iter().zip(expected) {
         assert_eq!(e["text"], text, "{e}");
         assert_eq!(e["id"], id, "{e}");

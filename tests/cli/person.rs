@@ -1,7 +1,7 @@
 //! The person-name grammar through the binary: people no gazetteer lists, on real articles.
 
 use crate::dev::dev_dir;
-use crate::util::{TempDir, run, run_in};
+use crate::util::{TempDir, field, has_id_prefix, run, run_in};
 
 /// The people the grammar finds in a dev article, as (text, id, rule).
 fn auto_people(args: &[&str]) -> Vec<(String, String, String)> {
@@ -11,18 +11,13 @@ fn auto_people(args: &[&str]) -> Vec<(String, String, String)> {
         .as_array()
         .expect("entities")
         .iter()
-        .filter(|e| {
-            e["id"]
-                .as_str()
-                .is_some_and(|id| id.starts_with("person:auto:"))
-        })
+        .filter(|e| has_id_prefix(e, "person:auto:"))
         .map(|e| {
-            let rule = e["explain"]["rule"].as_str().unwrap_or_default().to_owned();
             assert_eq!(e["label"], "PERSON", "{e}");
             (
-                e["text"].as_str().unwrap_or_default().to_owned(),
-                e["id"].as_str().unwrap_or_default().to_owned(),
-                rule,
+                field(e, "text"),
+                field(e, "id"),
+                e["explain"]["rule"].as_str().unwrap_or_default().to_owned(),
             )
         })
         .collect()
@@ -61,11 +56,7 @@ fn count_counts_unlisted_people_as_tag_finds_them() {
         .stdout
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("a JSON row"))
-        .filter(|row| {
-            row["id"]
-                .as_str()
-                .is_some_and(|id| id.starts_with("person:auto:"))
-        })
+        .filter(|row| has_id_prefix(row, "person:auto:"))
         .map(|row| row["mentions"].as_u64().expect("mentions"))
         .sum();
     let mut files: Vec<String> = std::fs::read_dir(&texts)

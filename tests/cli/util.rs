@@ -147,6 +147,13 @@ pub fn tagged(text: &str, flags: &[&str]) -> Vec<serde_json::Value> {
     }
 }
 
+/// Whether a tagged entity or a count row has an id that starts with `prefix` (`person:auto:`).
+pub fn has_id_prefix(entity: &serde_json::Value, prefix: &str) -> bool {
+    entity["id"]
+        .as_str()
+        .is_some_and(|id| id.starts_with(prefix))
+}
+
 /// A string field of a tagged entity, empty when it has none.
 pub fn field(entity: &serde_json::Value, key: &str) -> String {
     entity[key].as_str().unwrap_or_default().to_owned()
