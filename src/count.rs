@@ -92,6 +92,17 @@ impl Filter {
     }
 }
 
+/// Whether a tagged mention passes `--country`, as `count` decides for its row: a gazetteer entity
+/// by [`keeps_country`], a person the grammar found as no place, a facility found by its head noun
+/// as a place of no known country.
+pub fn mention_keeps_country(countries: &[String], gazetteer: &Gazetteer, named: Named) -> bool {
+    match named {
+        Named::Entity { entity, .. } => keeps_country(countries, gazetteer, entity),
+        Named::Person { .. } => auto_keeps_country(countries, AUTO_PERSON_LABEL),
+        Named::Place { .. } => auto_keeps_country(countries, AUTO_PLACE_LABEL),
+    }
+}
+
 /// Whether an entity passes `--country` (see [`Filter::keeps_country`]).
 pub fn keeps_country(countries: &[String], gazetteer: &Gazetteer, entity: EntityId) -> bool {
     if countries.is_empty() || entity.as_usize() >= gazetteer.len() {

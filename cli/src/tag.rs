@@ -82,7 +82,7 @@ pub(crate) fn run(args: &TagArgs) -> Result<u8, Failure> {
         mentions.clear();
         let gazetteer = tagger.gazetteer();
         let tagged = tagger.tag_with(&mut scratch, &text, |m| {
-            if kept_by_country(&args.countries, gazetteer, &m) {
+            if rasid::count::mention_keeps_country(&args.countries, gazetteer, m.named) {
                 mentions.push(m);
             }
         });
@@ -223,17 +223,6 @@ fn tag_json_lines(
     Ok(if skipped > 0 { EXIT_TROUBLE } else { code })
 }
 
-/// Whether a mention passes `--country`: the grammar's people are no places, and a facility found
-/// by its head noun is a place of no known country (as in `count`).
-fn kept_by_country(countries: &[String], gazetteer: &rasid::Gazetteer, m: &rasid::Mention) -> bool {
-    match m.named {
-        rasid::Named::Place { .. } => countries.is_empty(),
-        _ => m
-            .entity()
-            .is_none_or(|entity| rasid::count::keeps_country(countries, gazetteer, entity)),
-    }
-}
-
 /// A JSON line's fields but the text: each key (unescaped) and the byte range of its value in the
 /// line, as written.
 type RawFields = Vec<(String, std::ops::Range<usize>)>;
@@ -275,7 +264,7 @@ fn tag_line(
     let gazetteer = tagger.gazetteer();
     tagger
         .tag_with(scratch, &text, |m| {
-            if kept_by_country(&args.countries, gazetteer, &m) {
+            if rasid::count::mention_keeps_country(&args.countries, gazetteer, m.named) {
                 mentions.push(m);
             }
         })

@@ -69,3 +69,21 @@ fn count_counts_unlisted_facilities_with_no_country() {
     .expect_code(0);
     assert!(!out.stdout.contains("place:auto:"), "{}", out.stdout);
 }
+
+#[test]
+fn tag_country_drops_unlisted_facilities_and_keeps_unlisted_people() {
+    let text = "وقال عمر الحسيني إن الجرحى نقلوا إلى مستشفى العدوي في عدن.";
+    let autos = |flags: &[&str]| -> Vec<String> {
+        tagged(text, flags)
+            .iter()
+            .filter(|e| has_id_prefix(e, "place:auto:") || has_id_prefix(e, "person:auto:"))
+            .map(|e| e["id"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        autos(&[]),
+        ["person:auto:عمر-الحسيني", "place:auto:مستشفي-العدوي"]
+    );
+    // A facility of no known country is no place of Yemen; a person is no place at all.
+    assert_eq!(autos(&["--country", "YE"]), ["person:auto:عمر-الحسيني"]);
+}
