@@ -6,12 +6,16 @@ use crate::util::{TempDir, run, run_in};
 fn shipped_gazetteers_have_no_errors() {
     let out = run(&["check"]).expect_code(0);
     assert!(!out.stdout.contains(": error:"), "{}", out.stdout);
-    // Nothing that `--fix` would change: the generator and the curators keep the files tidy.
+    // Nothing that `--fix` would change: the generator and the curators keep the files tidy. And no
+    // shipped alias fires everywhere while it reads as a frequent word: each such alias has a rule
+    // or a commented decision. Every place lies inside its country's box.
     for rule in [
         "invisible-char",
         "space",
         "duplicate-alias",
         "unsorted-aliases",
+        "frequent-word",
+        "coordinates",
     ] {
         assert!(!out.stdout.contains(&format!("[{rule}]")), "{rule}");
     }
