@@ -60,17 +60,11 @@ impl WordTable {
             return Word::default();
         }
         let hash = WordTable::hash(word);
-        let mask = self.slots.len() - 1;
-        let mut at = self.home(hash);
-        loop {
-            let slot = self.slots[at];
-            if slot.hash == hash {
-                return slot.word;
-            }
-            if slot.hash == 0 {
-                return Word::default();
-            }
-            at = (at + 1) & mask;
+        let slot = self.slots[self.probe(hash)];
+        if slot.hash == hash {
+            slot.word
+        } else {
+            Word::default()
         }
     }
 
@@ -79,16 +73,22 @@ impl WordTable {
         if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let mask = self.slots.len() - 1;
-        let mut at = self.home(hash);
-        while self.slots[at].hash != hash && self.slots[at].hash != 0 {
-            at = (at + 1) & mask;
-        }
+        let at = self.probe(hash);
         if self.slots[at].hash == 0 {
             self.slots[at].hash = hash;
             self.len += 1;
         }
         &mut self.slots[at].word
+    }
+
+    /// The slot that holds `hash`, or the empty slot where it would go (the table is never full).
+    fn probe(&self, hash: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(hash);
+        while self.slots[at].hash != hash && self.slots[at].hash != 0 {
+            at = (at + 1) & mask;
+        }
+        at
     }
 
     /// An empty table that holds `len` words without growing.
