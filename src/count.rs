@@ -35,7 +35,9 @@ use crate::error::Result;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::WordHasher;
 use crate::span::EntityId;
-use crate::tagger::{Named, Scratch, Tagger};
+use crate::tagger::{
+    AUTO_PERSON_PREFIX, AUTO_PLACE_PREFIX, Named, Scratch, Tagger, auto_id_of_key,
+};
 
 pub use table::{CountFormat, CountRow, CountTable, Delimited};
 
@@ -210,16 +212,14 @@ impl Counter {
         let (tally, people) = (&mut self.tally, &*self.people);
         let (recent, recent_places) = (&mut self.recent, &mut self.recent_places);
         let mut mentions = 0;
-        let tagged = tagger.entities_with(&mut self.scratch, text, |named| {
+        let tagged = tagger.keyed_entities_with(&mut self.scratch, text, |named, key| {
             let entity = match named {
                 Named::Entity { entity, .. } => entity,
                 Named::Person { name } => {
-                    let name = &text[name.range()];
-                    recent.number(people, name, || tagger.person_id(name))
+                    recent.number(people, &text[name.range()], key, AUTO_PERSON_PREFIX)
                 }
                 Named::Place { name } => {
-                    let name = &text[name.range()];
-                    recent_places.number(people, name, || tagger.place_id(name))
+                    recent_places.number(people, &text[name.range()], key, AUTO_PLACE_PREFIX)
                 }
             };
             tally.add(entity);
@@ -798,13 +798,12 @@ impl AutoEntities {
     }
 }
 
-/// A worker's memory of the people it numbered lately, by their names as written.
+/// A worker's memory of the auto entities it numbered lately, by their names as written.
 ///
 /// Most mentions of a person the grammar found repeat a name seen before (the same person later in
-/// the article, or in another one). The cache answers them without making the id, which normalises
-/// the name and allocates, and without the shared table's lock. A fixed number of slots, each
-/// holding the last name that hashed there; a slot's string is reused, so a warm cache allocates
-/// nothing.
+/// the article, or in another one). The cache answers them without making the id, which allocates,
+/// and without the shared table's lock. A fixed number of slots, each holding the last name that
+/// hashed there; a slot's string is reused, so a warm cache allocates nothing.
 #[derive(Debug)]
 pub struct RecentAutos {
     slots: Vec<(String, Option<EntityId>)>,
@@ -827,13 +826,17 @@ impl RecentAutos {
         }
     }
 
-    /// The number of the person named `name` (as written), from the cache or from `autos` with the
-    /// id `id` makes.
+    /// The number of the auto entity named `name` (as written), from the cache or from `autos`,
+    /// which gets its id: `prefix` and `key`, the name as normalised in the document (see
+    /// [`Tagger::keyed_entities_with`]). The cache holds names as written, not keys: every spelling
+    /// of a name reaches the table once, which keeps the first in byte order whatever the order of
+    /// the documents.
     pub fn number(
         &mut self,
         autos: &AutoEntities,
         name: &str,
-        id: impl FnOnce() -> String,
+        key: &str,
+        prefix: &str,
     ) -> EntityId {
         let hash = BuildHasherDefault::<WordHasher>::default().hash_one(name);
         // The slot count divides 2^64: the low bits choose the slot.
@@ -841,7 +844,7 @@ impl RecentAutos {
         match slot.1 {
             Some(number) if slot.0 == name => number,
             _ => {
-                let number = autos.number(&id(), name);
+                let number = autos.number(&auto_id_of_key(prefix, key), name);
                 name.clone_into(&mut slot.0);
                 slot.1 = Some(number);
                 number
@@ -893,12 +896,13 @@ mod tests {
         let names: Vec<String> = (0..3000).map(|i| format!("name {i}")).collect();
         for round in 0..2 {
             for (i, name) in names.iter().enumerate() {
-                let id = || format!("person:auto:{name}");
-                let number = recent.number(&autos, name, id);
+                let number = recent.number(&autos, name, name, AUTO_PERSON_PREFIX);
                 assert_eq!(number, EntityId::from_usize(4 + i), "round {round}: {name}");
             }
         }
-        assert_eq!(autos.into_names().len(), names.len());
+        let table = autos.into_names();
+        assert_eq!(table.len(), names.len());
+        assert_eq!(table.get(7), Some(("person:auto:name-7", "name 7")));
     }
 
     /// The label of a numbered entity comes from its id; a facility of no known country passes

@@ -13,12 +13,12 @@
 //! for mention in tagger.tag(text)? {
 //!     let id = match mention.named {
 //!         Named::Entity { entity, .. } => tagger.gazetteer().entity(entity).id.to_string(),
-//!         // People no gazetteer lists, found by the person-name grammar.
-//!         Named::Person { name } => tagger.person_id(&text[name.range()]),
-//!         // Facilities no gazetteer lists, found by their head noun (`مستشفى السلامة`).
-//!         Named::Place { name } => tagger.place_id(&text[name.range()]),
-//!         // What a later version may find (the result types are `#[non_exhaustive]`).
-//!         _ => continue,
+//!         // People no gazetteer lists, found by the person-name grammar, and facilities found by
+//!         // their head noun (`مستشفى السلامة`): ids made from their names.
+//!         _ => match tagger.auto_id(text, &mention) {
+//!             Some(id) => id,
+//!             None => continue, // what a later version may find (`Named` is `#[non_exhaustive]`)
+//!         },
 //!     };
 //!     println!("{} {} {id}", &text[mention.span.range()], tagger.gazetteer().label_name(mention.label));
 //! }

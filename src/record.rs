@@ -191,24 +191,13 @@ fn record<'a>(
                 Geo::of(entity),
             )
         }
-        Named::Person { name } => {
-            let name = &text[name.range()];
-            (
-                Cow::Owned(tagger.person_id(name)),
-                name,
-                &text[m.span.range()],
-                Geo::default(),
-            )
-        }
-        Named::Place { name } => {
-            let name = &text[name.range()];
-            (
-                Cow::Owned(tagger.place_id(name)),
-                name,
-                name,
-                Geo::default(),
-            )
-        }
+        // An auto entity's name: its fullest form in the text (a person), or its span (a facility).
+        Named::Person { name } | Named::Place { name } => (
+            Cow::Owned(tagger.auto_id(text, m).unwrap_or_default()),
+            &text[name.range()],
+            &text[m.span.range()],
+            Geo::default(),
+        ),
     };
     MentionRecord {
         start: counter.advance(text, m.span.start),

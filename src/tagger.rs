@@ -48,6 +48,9 @@ pub struct Mention {
     /// How many entities' aliases held here; above 1, homonyms were weighed (see the gazetteer
     /// README for the order).
     pub choices: u32,
+    /// Whether an auto entity's name, as normalised in the document, opens with an article's alef
+    /// that is not written (see [`Tagger::auto_id`]).
+    name_opens_with_article: bool,
 }
 
 /// What a mention names.
@@ -265,37 +268,54 @@ impl Tagger {
         })
     }
 
-    /// The id of a person the name grammar found, from the name as written: `person:auto:` and the
-    /// normalised name with `-` between words.
+    /// The id of the auto entity a mention of `text` names ([`Named::Person`], [`Named::Place`]);
+    /// `None` for a gazetteer entity. The id is the prefix ([`AUTO_PERSON_PREFIX`],
+    /// [`AUTO_PLACE_PREFIX`]) and the name as the document normalises it, words joined by `-`:
+    /// the id `count` gives it.
+    ///
+    /// The name as written may have lost a letter to the proclitic before it: `للصادق المهدي` is
+    /// ل + `الصادق المهدي` with the article's alef dropped in writing, its name starts at the second
+    /// ل, and its id is that of `الصادق المهدي`. (In `للطيف إبراهيم`, ل + `لطيف إبراهيم`, nothing was
+    /// dropped: the mention tells the two apart.)
+    pub fn auto_id(&self, text: &str, mention: &Mention) -> Option<String> {
+        let (prefix, name) = match mention.named {
+            Named::Entity { .. } => return None,
+            Named::Person { name } => (AUTO_PERSON_PREFIX, name),
+            Named::Place { name } => (AUTO_PLACE_PREFIX, name),
+        };
+        let lead = if mention.name_opens_with_article {
+            "ا"
+        } else {
+            ""
+        };
+        Some(self.id_of(prefix, lead, &text[name.range()]))
+    }
+
+    /// The id of a person the name grammar found, from its name alone: `person:auto:` and the
+    /// normalised name with `-` between words. [`Tagger::auto_id`] gives a mention's.
     pub fn person_id(&self, name: &str) -> String {
-        self.auto_id(AUTO_PERSON_PREFIX, name)
+        self.id_of(AUTO_PERSON_PREFIX, "", name)
     }
 
-    /// The id of a facility found by its head noun ([`Named::Place`]), from the name as written:
-    /// `place:auto:` and the normalised name with `-` between words.
+    /// The id of a facility found by its head noun, from its name alone: `place:auto:` and the
+    /// normalised name with `-` between words. [`Tagger::auto_id`] gives a mention's.
     pub fn place_id(&self, name: &str) -> String {
-        self.auto_id(AUTO_PLACE_PREFIX, name)
+        self.id_of(AUTO_PLACE_PREFIX, "", name)
     }
 
-    /// `prefix` and the normalised `name`, words joined by `-`.
-    fn auto_id(&self, prefix: &str, name: &str) -> String {
+    /// `prefix` and the normalisation of `lead` + `name`, words joined by `-`.
+    fn id_of(&self, prefix: &str, lead: &str, name: &str) -> String {
         thread_local! {
-            /// `count` makes an id for every new name it meets: one buffer per thread, not three
-            /// allocations per name.
-            static KEY: RefCell<Normalized> = RefCell::new(Normalized::new());
+            /// Tagging makes an id for every auto entity it writes: one buffer per thread, not a
+            /// normalisation's allocations per name.
+            static KEY: RefCell<(String, Normalized)> = RefCell::default();
         }
-        KEY.with_borrow_mut(|key| {
-            self.normalizer.normalize_into(name, key);
-            let key = key.as_str();
-            let mut id = String::with_capacity(prefix.len() + key.len());
-            id.push_str(prefix);
-            for (i, word) in key.split(' ').filter(|w| !w.is_empty()).enumerate() {
-                if i > 0 {
-                    id.push('-');
-                }
-                id.push_str(word);
-            }
-            id
+        KEY.with_borrow_mut(|(written, key)| {
+            written.clear();
+            written.push_str(lead);
+            written.push_str(name);
+            self.normalizer.normalize_into(written, key);
+            auto_id_of_key(prefix, key.as_str())
         })
     }
 
@@ -343,17 +363,42 @@ impl Tagger {
         text: &str,
         mut emit: impl FnMut(Named),
     ) -> Result<()> {
-        self.run(scratch, text, |normalized, found| match found.what {
-            What::Entity(resolved) => emit(Named::Entity {
-                entity: resolved.entity,
-                alias: resolved.alias,
-            }),
-            What::Person { name, .. } => emit(Named::Person {
-                name: original_span(text, normalized, name.0, name.1),
-            }),
-            What::Place => emit(Named::Place {
-                name: original_span(text, normalized, found.norm_start, found.norm_end),
-            }),
+        self.keyed_entities_with(scratch, text, |named, _| emit(named))
+    }
+
+    /// As [`Tagger::entities_with`], with the key of each auto entity's id: its name as normalised
+    /// in the document (empty for a gazetteer entity). `count` numbers auto entities by it, so that a
+    /// name it meets needs no second normalisation; [`auto_id_of_key`] makes the id from it, the
+    /// same one [`Tagger::person_id`] makes from the name as written.
+    pub(crate) fn keyed_entities_with(
+        &self,
+        scratch: &mut Scratch,
+        text: &str,
+        mut emit: impl FnMut(Named, &str),
+    ) -> Result<()> {
+        self.run(scratch, text, |normalized, found| {
+            let hay = normalized.as_str();
+            match found.what {
+                What::Entity(resolved) => emit(
+                    Named::Entity {
+                        entity: resolved.entity,
+                        alias: resolved.alias,
+                    },
+                    "",
+                ),
+                What::Person { name, .. } => emit(
+                    Named::Person {
+                        name: original_span(text, normalized, name.0, name.1),
+                    },
+                    &hay[name.0..name.1],
+                ),
+                What::Place => emit(
+                    Named::Place {
+                        name: original_span(text, normalized, found.norm_start, found.norm_end),
+                    },
+                    &hay[found.norm_start..found.norm_end],
+                ),
+            }
         })
     }
 
@@ -493,6 +538,19 @@ impl Tagger {
 const PERSON_LABEL: LabelId = LabelId(2);
 const _: () = assert!(matches!(DEFAULT_LABELS[2].as_bytes(), b"PERSON"));
 
+/// An auto entity's id: `prefix` and the words of its normalised name, joined by `-`.
+pub(crate) fn auto_id_of_key(prefix: &str, key: &str) -> String {
+    let mut id = String::with_capacity(prefix.len() + key.len());
+    id.push_str(prefix);
+    for (i, word) in key.split(' ').filter(|w| !w.is_empty()).enumerate() {
+        if i > 0 {
+            id.push('-');
+        }
+        id.push_str(word);
+    }
+    id
+}
+
 /// The original span of a normalised range, trimmed of trailing invisible marks.
 fn original_span(text: &str, normalized: &Normalized, norm_start: usize, norm_end: usize) -> Span {
     let offsets = &normalized.offsets;
@@ -544,6 +602,11 @@ fn to_mention(text: &str, normalized: &Normalized, found: &Found) -> Mention {
         ),
         What::Place => (Named::Place { name: span }, PLACE_LABEL, Via::Facility, 1),
     };
+    let name_opens_with_article = match found.what {
+        What::Entity(_) => false,
+        What::Person { name, .. } => opens_with_restored_alef(text, normalized, name.0),
+        What::Place => opens_with_restored_alef(text, normalized, found.norm_start),
+    };
     Mention {
         span,
         proclitics,
@@ -551,7 +614,16 @@ fn to_mention(text: &str, normalized: &Normalized, found: &Found) -> Mention {
         label,
         via,
         choices,
+        name_opens_with_article,
     }
+}
+
+/// Whether the normalised name at `norm_start` opens with the alef of an article that writing
+/// dropped after the preposition ل (`للصادق` → `لالصادق`, see `normalize`): the original there is
+/// the article's ل, which nothing else normalises to an alef.
+fn opens_with_restored_alef(text: &str, normalized: &Normalized, norm_start: usize) -> bool {
+    normalized.text[norm_start..].starts_with('ا')
+        && text[normalized.offsets.original_start(norm_start)..].starts_with('ل')
 }
 
 #[cfg(test)]

@@ -94,8 +94,7 @@ fn described(tagger: &Tagger, text: &str) -> Vec<String> {
                     g.alias(alias).text
                 )
             }
-            Named::Person { name } => format!("{m:?} {}", tagger.person_id(&text[name.range()])),
-            Named::Place { name } => format!("{m:?} {}", tagger.place_id(&text[name.range()])),
+            _ => format!("{m:?} {:?}", tagger.auto_id(text, m)),
         })
         .collect();
     let rejected = tagger.rejections(text).expect("a short text");
