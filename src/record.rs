@@ -325,7 +325,7 @@ impl CodePointCounter {
 
 /// A field as a TSV row can hold it: tabs and line breaks, which would break the row, become spaces.
 pub fn tsv_field(value: &str) -> std::borrow::Cow<'_, str> {
-    if value.contains(['\t', '\n', '\r']) {
+    if value.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
         value.replace(['\t', '\n', '\r'], " ").into()
     } else {
         value.into()

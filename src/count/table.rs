@@ -306,7 +306,7 @@ impl<'w, W: Write + ?Sized> Delimited<'w, W> {
             if self.format == CountFormat::Tsv {
                 self.out
                     .write_all(crate::record::tsv_field(field).as_bytes())?;
-            } else if field.contains([',', '"', '\n', '\r']) {
+            } else if field.bytes().any(needs_csv_quotes) {
                 write!(self.out, "\"{}\"", field.replace('"', "\"\""))?;
             } else {
                 self.out.write_all(field.as_bytes())?;
@@ -314,6 +314,12 @@ impl<'w, W: Write + ?Sized> Delimited<'w, W> {
         }
         self.out.write_all(b"\n")
     }
+}
+
+/// Whether a field with this byte needs quotes in CSV. Bytes, not chars, are read: the four are
+/// ASCII, which no byte of a longer character equals, and the Arabic of a table is most of it.
+fn needs_csv_quotes(byte: u8) -> bool {
+    matches!(byte, b',' | b'"' | b'\n' | b'\r')
 }
 
 #[cfg(test)]
