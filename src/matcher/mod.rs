@@ -73,7 +73,7 @@ pub(crate) fn is_proclitic_letter(c: char) -> bool {
 /// The longest proclitic sequence with the restored alef of `لل` (`ولا`), in characters and in
 /// (two-byte Arabic) bytes.
 const PROCLITIC_MAX_CHARS: usize = 3;
-pub(crate) const PROCLITIC_MAX_BYTES: usize = 6;
+const PROCLITIC_MAX_BYTES: usize = 6;
 
 /// Characters that may stand between a proclitic and the name it governs (`بـ«داعش»`; tatweel is
 /// already gone after normalisation).
