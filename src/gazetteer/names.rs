@@ -73,8 +73,15 @@ impl Kinds {
         self.0 == 0
     }
 
+    /// Every class: a new one must be added here, where the lexicon's slot checks that it fits.
+    pub(crate) const ALL: Kinds = Kinds::OPENERS
+        .with(Kinds::ENDERS)
+        .with(Kinds::NATIONALITY)
+        .with(Kinds::FINAL_YEH)
+        .with(Kinds::FACILITY);
+
     /// The classes as bits, for the index image.
-    pub(crate) fn bits(self) -> u16 {
+    pub(crate) const fn bits(self) -> u16 {
         self.0
     }
 

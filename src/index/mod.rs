@@ -42,7 +42,7 @@ use crate::gazetteer::{DEFAULTS_DIGEST, GazetteerBuilder};
 use crate::tagger::Tagger;
 
 /// The version of the image layout; bump it when any `write_image` changes.
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
 
 const MAGIC: [u8; 8] = *b"RASIDIX\0";
 
