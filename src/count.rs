@@ -25,7 +25,6 @@ mod table;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, Write};
 use std::sync::{Arc, Mutex};
 
@@ -661,7 +660,7 @@ impl Counts {
 /// them like any entity. Shared by the workers of one run; an id is numbered once.
 ///
 /// A run over a large corpus finds tens of thousands of such people, kept to its end: their ids and
-/// names live in one text buffer ([`AutoNames`]) and an index of id hashes finds them, instead of
+/// names live in one text buffer ([`AutoNames`]) and an index of hashes finds them, instead of
 /// two strings and a map key per person (which made a third of the run's memory growth).
 #[derive(Debug, Default)]
 pub struct AutoEntities {
@@ -671,10 +670,44 @@ pub struct AutoEntities {
 
 #[derive(Debug, Default)]
 struct AutoTable {
-    /// The first person (index after `base`) of each id hash; persons whose ids share a hash are
-    /// chained through [`AutoRow::next`].
-    by_hash: HashMap<u64, usize, BuildHasherDefault<PreHashed>>,
+    /// Where each person is filed, by the hash of its id: open addressing, a power of two long
+    /// (or empty) and at most half full.
+    slots: Vec<AutoSlot>,
     names: AutoNames,
+}
+
+/// One person in [`AutoTable::slots`]. Most lookups are of a person met before under the spelling
+/// kept for it, and the two hashes answer them from the slot alone: the id and name behind it are
+/// another two cache misses, read only for another spelling or where the id's hash is shared.
+#[derive(Debug, Clone, Copy, Default)]
+struct AutoSlot {
+    id_hash: u64,
+    /// The hash of the spelling kept for the name.
+    name_hash: u64,
+    /// The person's index after `base`, plus one; 0 in an empty slot.
+    number: usize,
+}
+
+impl AutoTable {
+    /// The slot where the probe for `id_hash` starts.
+    fn home(&self, id_hash: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (id_hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
+
+    /// Doubles the slots, filing every person again.
+    fn grow(&mut self) {
+        let capacity = (self.slots.len() * 2).max(64);
+        let old = std::mem::replace(&mut self.slots, vec![AutoSlot::default(); capacity]);
+        let mask = capacity - 1;
+        for slot in old.into_iter().filter(|s| s.number != 0) {
+            let mut at = self.home(slot.id_hash);
+            while self.slots[at].number != 0 {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = slot;
+        }
+    }
 }
 
 /// The ids and names of the people the grammar found, in number order, in one text buffer.
@@ -689,12 +722,6 @@ pub struct AutoNames {
 struct AutoRow {
     id: (usize, usize),
     name: (usize, usize),
-    /// The next person whose id has the same hash, or [`AutoRow::LAST`].
-    next: usize,
-}
-
-impl AutoRow {
-    const LAST: usize = usize::MAX;
 }
 
 impl AutoNames {
@@ -738,38 +765,55 @@ impl AutoEntities {
     /// name seen with it (`إبراهيم`, `ابراهيم`), the first in byte order is kept, so the name does not
     /// depend on which worker saw which document first.
     pub fn number(&self, id: &str, name: &str) -> EntityId {
-        let hash = text_hash(id);
+        let (id_hash, name_hash) = (text_hash(id), text_hash(name));
         // A worker that panicked left the table consistent: every insert is one step.
         let mut table = self.table.lock().unwrap_or_else(|e| e.into_inner());
-        let AutoTable { by_hash, names } = &mut *table;
-        let first = by_hash.get(&hash).copied().unwrap_or(AutoRow::LAST);
-        let mut at = first;
-        while at != AutoRow::LAST {
-            let row = names.rows[at];
-            if &names.text[row.id.0..row.id.1] == id {
-                if name < &names.text[row.name.0..row.name.1] {
-                    // Rare: a spelling earlier in byte order came later. The old one stays in the
-                    // buffer unless the new one fits in its place.
-                    let kept = if name.len() == row.name.1 - row.name.0 {
-                        names.text.replace_range(row.name.0..row.name.1, name);
-                        row.name
-                    } else {
-                        names.push_text(name)
-                    };
-                    names.rows[at].name = kept;
-                }
-                return EntityId::from_usize(self.base + at);
+        if (table.names.rows.len() + 1) * 2 > table.slots.len() {
+            table.grow();
+        }
+        let mask = table.slots.len() - 1;
+        let mut at = table.home(id_hash);
+        let AutoTable { slots, names } = &mut *table;
+        loop {
+            let slot = slots[at];
+            if slot.number == 0 {
+                break;
             }
-            at = row.next;
+            if slot.id_hash == id_hash {
+                let index = slot.number - 1;
+                if slot.name_hash == name_hash {
+                    return EntityId::from_usize(self.base + index);
+                }
+                let row = names.rows[index];
+                if &names.text[row.id.0..row.id.1] == id {
+                    if name < &names.text[row.name.0..row.name.1] {
+                        // Rare: a spelling earlier in byte order came later. The old one stays in
+                        // the buffer unless the new one fits in its place.
+                        let kept = if name.len() == row.name.1 - row.name.0 {
+                            names.text.replace_range(row.name.0..row.name.1, name);
+                            row.name
+                        } else {
+                            names.push_text(name)
+                        };
+                        names.rows[index].name = kept;
+                        slots[at].name_hash = name_hash;
+                    }
+                    return EntityId::from_usize(self.base + index);
+                }
+            }
+            at = (at + 1) & mask;
         }
         let index = names.rows.len();
         let row = AutoRow {
             id: names.push_text(id),
             name: names.push_text(name),
-            next: first,
         };
         names.rows.push(row);
-        by_hash.insert(hash, index);
+        slots[at] = AutoSlot {
+            id_hash,
+            name_hash,
+            number: index + 1,
+        };
         EntityId::from_usize(self.base + index)
     }
 
@@ -810,26 +854,6 @@ fn text_hash(text: &str) -> u64 {
             .rotate_left(31);
     }
     hash ^ (hash >> 29)
-}
-
-/// The hasher of a map whose keys are [`text_hash`]es already: it keeps the key.
-#[derive(Default)]
-struct PreHashed(u64);
-
-impl Hasher for PreHashed {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, hash: u64) {
-        self.0 = hash;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// A worker's memory of the auto entities it numbered lately, by their names as written.
