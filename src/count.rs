@@ -278,23 +278,56 @@ impl Counter {
     /// The totals as the rows `rasid count` writes: sorted (group, mentions descending, id) and
     /// filtered. Call it once every worker is merged in.
     pub fn into_table<'t>(self, tagger: &'t Tagger, filter: &Filter) -> CountTable<'t> {
+        let (people, counts) = self.into_parts();
+        let mut table = totals_table(tagger, &counts, &filter.countries, |index| {
+            let (id, name) = people.get(index)?;
+            Some((Cow::Owned(id.to_owned()), Cow::Owned(name.to_owned())))
+        });
+        table.finish(&filter.labels, filter.min_mentions, filter.top);
+        table
+    }
+
+    /// Writes the table [`Counter::into_table`] gives, as [`CountTable::write`] does, without
+    /// copying the ids and names of the people the grammar found: a run over a large corpus finds
+    /// tens of thousands, and copying them was most of what its last, single-threaded step did.
+    ///
+    /// # Errors
+    ///
+    /// The writer's.
+    pub fn write_table(
+        self,
+        tagger: &Tagger,
+        filter: &Filter,
+        out: &mut dyn Write,
+        format: CountFormat,
+        grouped: bool,
+    ) -> io::Result<()> {
+        let (people, counts) = self.into_parts();
+        let mut table = totals_table(tagger, &counts, &filter.countries, |index| {
+            let (id, name) = people.get(index)?;
+            Some((Cow::Borrowed(id), Cow::Borrowed(name)))
+        });
+        table.finish(&filter.labels, filter.min_mentions, filter.top);
+        table.write(out, format, grouped)
+    }
+
+    /// The people the grammar found and the totals.
+    fn into_parts(self) -> (AutoNames, Counts) {
         let people = match Arc::try_unwrap(self.people) {
             Ok(people) => people.into_names(),
             Err(shared) => shared.names(),
         };
-        let mut table = totals_table(tagger, &people, &self.counts, &filter.countries);
-        table.finish(&filter.labels, filter.min_mentions, filter.top);
-        table
+        (people, self.counts)
     }
 }
 
-/// The totals as rows, borrowing the gazetteer's text; the grammar's people (numbered after the
-/// gazetteer's entities) own theirs.
+/// The totals as rows, borrowing the gazetteer's text; `person` gives the id and name of the
+/// grammar's person at an index (numbered after the gazetteer's entities).
 fn totals_table<'a>(
     tagger: &'a Tagger,
-    people: &AutoNames,
     counts: &Counts,
     countries: &[String],
+    person: impl Fn(usize) -> Option<(Cow<'a, str>, Cow<'a, str>)>,
 ) -> CountTable<'a> {
     let gazetteer = tagger.gazetteer();
     let mut entities = Vec::with_capacity(counts.iter().count());
@@ -303,22 +336,21 @@ fn totals_table<'a>(
         .filter(|&(_, entity_id, _)| keeps_country(countries, gazetteer, entity_id));
     for (group, entity_id, tally) in kept {
         let group = group.map(|g| Cow::Owned(g.to_owned()));
-        if let Some(person) = entity_id
+        if let Some((id, name)) = entity_id
             .as_usize()
             .checked_sub(gazetteer.len())
-            .and_then(|i| people.get(i))
+            .and_then(&person)
         {
             // A person counted in several groups has a row in each.
-            let (id, name) = person;
-            let label = auto_label(id);
+            let label = auto_label(&id);
             if !auto_keeps_country(countries, label) {
                 continue;
             }
             entities.push(CountRow {
                 group,
-                id: Cow::Owned(id.to_owned()),
+                id,
                 label: Cow::Borrowed(label),
-                name: Cow::Owned(name.to_owned()),
+                name,
                 name_en: Cow::Borrowed(""),
                 mentions: tally.mentions,
                 documents: tally.documents,
@@ -1008,6 +1040,50 @@ mod tests {
             ]
         );
         assert_eq!(counts.documents(), 2);
+    }
+
+    /// `write_table` writes what `into_table` and `CountTable::write` write, in every format,
+    /// the grammar's people included.
+    #[test]
+    fn writing_the_table_in_place_writes_the_same_bytes() {
+        let yaml = "names:\n  given: [سامر]\n  titles: [العميد]\nentities:\n  \
+                    - {id: pl:aleppo, type: PLACE, name: حلب, name_en: Aleppo, country: SY}\n";
+        let tagger = Tagger::new(crate::testing::gazetteer_of(yaml));
+        let texts = [
+            "قال العميد سامر باسلمة في حلب إن مستشفى السلامة أغلق.",
+            "وصل سامر باسلمة إلى حلب، ثم العميد فادي الزعبي.",
+        ];
+        let counter = || {
+            let mut counter = Counter::new(&tagger);
+            for text in texts {
+                counter.add(&tagger, text, None).expect("a short text");
+            }
+            counter
+        };
+        let filter = Filter::default();
+        for format in [
+            CountFormat::Csv,
+            CountFormat::Tsv,
+            CountFormat::Json,
+            CountFormat::Jsonl,
+        ] {
+            let mut copied = Vec::new();
+            let table = counter().into_table(&tagger, &filter);
+            table.write(&mut copied, format, false).expect("a vector");
+            let mut in_place = Vec::new();
+            counter()
+                .write_table(&tagger, &filter, &mut in_place, format, false)
+                .expect("a vector");
+            assert_eq!(
+                String::from_utf8_lossy(&in_place),
+                String::from_utf8_lossy(&copied)
+            );
+            let text = String::from_utf8_lossy(&in_place).into_owned();
+            assert!(
+                text.contains("person:auto:سامر-باسلمه"),
+                "{format:?}: {text}"
+            );
+        }
     }
 
     #[test]

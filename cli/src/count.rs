@@ -82,8 +82,13 @@ pub(crate) fn run(args: &CountArgs) -> Result<u8, Failure> {
     if !args.by_document {
         // The workers' buffers are gone; the table is the run's last large allocation.
         memory::release_free_memory();
-        let table = counter.into_table(&tagger, &filter);
-        table.write(output.writer(), args.format.into(), args.group_by.is_some())?;
+        counter.write_table(
+            &tagger,
+            &filter,
+            output.writer(),
+            args.format.into(),
+            args.group_by.is_some(),
+        )?;
     }
     output.commit()?;
     let skipped = report.skipped_inputs + report.skipped_documents;

@@ -216,16 +216,20 @@ impl<'a> CountTable<'a> {
                         "lon",
                     ])?;
                 }
+                let (mut mentions, mut documents) = ([0; 20], [0; 20]);
                 for r in &self.entities {
-                    let (mentions, documents) = (r.mentions.to_string(), r.documents.to_string());
+                    let (mentions, documents) = (
+                        decimal(r.mentions, &mut mentions),
+                        decimal(r.documents, &mut documents),
+                    );
                     if grouped {
                         let group = r.group.as_deref().unwrap_or_default();
-                        table.row(&[group, &r.id, &r.label, &r.name, &mentions, &documents])?;
+                        table.row(&[group, &r.id, &r.label, &r.name, mentions, documents])?;
                     } else {
                         let country = r.country.as_deref().unwrap_or_default();
                         let (lat, lon) = (optional_number(r.lat), optional_number(r.lon));
                         table.row(&[
-                            &r.id, &r.label, &r.name, &r.name_en, &mentions, &documents, country,
+                            &r.id, &r.label, &r.name, &r.name_en, mentions, documents, country,
                             &lat, &lon,
                         ])?;
                     }
@@ -246,6 +250,23 @@ impl<'a> CountTable<'a> {
             CountFormat::Geojson => write_geojson(out, &self.entities),
         }
     }
+}
+
+/// `value` in decimal, written at the end of `buf`: a table of tens of thousands of rows made two
+/// strings a row for its counts.
+fn decimal(value: u64, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    let mut rest = value;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    // ASCII digits: always UTF-8.
+    std::str::from_utf8(&buf[at..]).unwrap_or_default()
 }
 
 fn optional_number(value: Option<f64>) -> String {
@@ -325,6 +346,14 @@ fn needs_csv_quotes(byte: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_as_display_writes_them() {
+        let mut buf = [0; 20];
+        for value in [0, 7, 10, 99, 1_000_003, u64::MAX] {
+            assert_eq!(decimal(value, &mut buf), value.to_string());
+        }
+    }
 
     fn row<'a>(group: Option<&'a str>, id: &'a str, mentions: u64) -> CountRow<'a> {
         CountRow {
