@@ -710,7 +710,8 @@ struct AutoTable {
 
 /// One person in [`AutoTable::slots`]. Most lookups are of a person met before under the spelling
 /// kept for it, and the two hashes answer them from the slot alone: the id and name behind it are
-/// another two cache misses, read only for another spelling or where the id's hash is shared.
+/// another two cache misses, read only for another spelling or where the id's hash is shared. (Two
+/// people would be taken for one only if both their ids' and their names' 64-bit hashes agreed.)
 #[derive(Debug, Clone, Copy, Default)]
 struct AutoSlot {
     id_hash: u64,
@@ -917,10 +918,10 @@ impl RecentAutos {
     }
 
     /// The number of the auto entity named `name` (as written), from the cache or from `autos`,
-    /// which gets its id: `prefix` and `key`, the name as normalised in the document (see
-    /// [`Tagger::keyed_entities_with`]). The cache holds names as written, not keys: every spelling
-    /// of a name reaches the table once, which keeps the first in byte order whatever the order of
-    /// the documents.
+    /// which gets its id: `prefix` and `key`, the name as normalised in the document, words joined
+    /// by `-` (the id [`Tagger::auto_id`] gives). The cache holds names as written, not keys: every
+    /// spelling of a name reaches the table once, which keeps the first in byte order whatever the
+    /// order of the documents.
     pub fn number(
         &mut self,
         autos: &AutoEntities,
