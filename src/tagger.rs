@@ -66,14 +66,14 @@ pub enum Named {
         alias: AliasId,
     },
     /// A person no gazetteer lists, found by the name grammar. Its id is made from the name
-    /// ([`Tagger::person_id`]).
+    /// ([`Tagger::auto_id`]).
     Person {
         /// The fullest form of the name in the document, in original bytes.
         name: Span,
     },
     /// A facility no gazetteer lists, found by its head noun and a name-like word after it
     /// (`مستشفى السلامة`, `قاعدة العند الجوية`): a PLACE. Its id is made from the name
-    /// ([`Tagger::place_id`]).
+    /// ([`Tagger::auto_id`]).
     Place {
         /// The facility's name as written, head noun included: the mention's span.
         name: Span,
@@ -369,7 +369,7 @@ impl Tagger {
     /// As [`Tagger::entities_with`], with the key of each auto entity's id: its name as normalised
     /// in the document (empty for a gazetteer entity). `count` numbers auto entities by it, so that a
     /// name it meets needs no second normalisation; [`auto_id_of_key`] makes the id from it, the
-    /// same one [`Tagger::person_id`] makes from the name as written.
+    /// same one [`Tagger::auto_id`] gives the mention.
     pub(crate) fn keyed_entities_with(
         &self,
         scratch: &mut Scratch,
