@@ -3,7 +3,7 @@
 //! group, keeps a head noun before it outside the span (`ميليشيات الحوثي` → `الحوثي`, as
 //! `ميليشيا حزب الله` → `حزب الله`), and tags a man named in full as a person.
 
-use crate::util::{field, tagged};
+use crate::util::{Row, field, owned_pairs, tagged};
 
 /// The (text, label, id) of every mention in `text`, with the default gazetteers.
 fn mentions(text: &str) -> Vec<(String, String, String)> {
@@ -18,7 +18,6 @@ fn al_houthi_is_the_group_unless_a_man_is_named() {
     const GROUP: &str = "group:houthis";
     const LEADER: &str = "person:abdul-malik-al-houthi";
     // (row name, text, the (text, id) of each mention of الحوثي, in order)
-    type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
     let rows: [Row<'_>; 12] = [
         (
             "a head noun stays outside",
@@ -90,10 +89,6 @@ fn al_houthi_is_the_group_unless_a_man_is_named() {
             .filter(|(t, _, _)| t.ends_with("الحوثي"))
             .map(|(t, _, id)| (t, id))
             .collect();
-        let expected: Vec<(String, String)> = expected
-            .iter()
-            .map(|(t, id)| ((*t).to_owned(), (*id).to_owned()))
-            .collect();
-        assert_eq!(found, expected, "{name}: {text}");
+        assert_eq!(found, owned_pairs(expected), "{name}: {text}");
     }
 }

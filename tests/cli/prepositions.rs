@@ -3,19 +3,13 @@
 //! word is the cue (`قرية تمور`), and a place that needs its country still fires where the text points
 //! to it (`الطبقة` in a text about Syria).
 
-use crate::util::places_by;
-
-/// The (text, id) of the places tagged in `text` with the default gazetteers, in text order.
-fn places(text: &str) -> Vec<(String, String)> {
-    places_by(text, "id")
-}
+use crate::util::{Row, assert_place_ids};
 
 #[test]
 fn a_bare_preposition_is_no_place_cue() {
     const TAMUR: &str = "place:wof:1276719645"; // a Yemeni village named "dates"
     const TABQA: &str = "place:wof:890449887"; // Tabqa, Syria; الطبقة is "the class"
     // (row name, text, the places expected as (text, id), in order)
-    type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
     let rows: [Row<'_>; 7] = [
         (
             "after في",
@@ -49,11 +43,5 @@ fn a_bare_preposition_is_no_place_cue() {
         ),
         ("the class after في", "في الطبقة العاملة", &[]),
     ];
-    for (name, text, expected) in rows {
-        let expected: Vec<(String, String)> = expected
-            .iter()
-            .map(|(t, id)| ((*t).to_owned(), (*id).to_owned()))
-            .collect();
-        assert_eq!(places(text), expected, "{name}: {text}");
-    }
+    assert_place_ids(&rows);
 }

@@ -168,6 +168,28 @@ pub fn places_by(text: &str, key: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// A table row: its name, a text, and the (text, id) pairs expected in the text, in order.
+pub type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+/// Owned copies of (text, id) pairs, to compare with what a run found.
+pub fn owned_pairs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(text, id)| ((*text).to_owned(), (*id).to_owned()))
+        .collect()
+}
+
+/// Checks that the default gazetteers tag in each row's text exactly its places, as (text, id).
+pub fn assert_place_ids(rows: &[Row<'_>]) {
+    for (name, text, expected) in rows {
+        assert_eq!(
+            places_by(text, "id"),
+            owned_pairs(expected),
+            "{name}: {text}"
+        );
+    }
+}
+
 /// A small gazetteer for tests that must not depend on the shipped data.
 pub const SMALL_GAZETTEER: &str = "\
 - id: group:sdf

@@ -2,17 +2,11 @@
 //! gazetteers (issue 10): a small place abroad fires after a cue word, or, when its name reads as no
 //! word, in a text that points to its country; never on a word that only looks like it.
 
-use crate::util::places_by;
-
-/// The (text, id) of the places tagged in `text` with the default gazetteers, in text order.
-fn places(text: &str) -> Vec<(String, String)> {
-    places_by(text, "id")
-}
+use crate::util::{Row, assert_place_ids};
 
 #[test]
 fn a_small_place_abroad_needs_a_cue_or_its_country() {
     // (row name, text, the places expected as (text, id), in order)
-    type Row<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
     let rows: [Row<'_>; 8] = [
         (
             "a Yemeni village after its cue",
@@ -64,11 +58,5 @@ fn a_small_place_abroad_needs_a_cue_or_its_country() {
             &[("الرياض", "place:wof:421204501")],
         ),
     ];
-    for (name, text, expected) in rows {
-        let expected: Vec<(String, String)> = expected
-            .iter()
-            .map(|(t, id)| ((*t).to_owned(), (*id).to_owned()))
-            .collect();
-        assert_eq!(places(text), expected, "{name}: {text}");
-    }
+    assert_place_ids(&rows);
 }
