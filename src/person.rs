@@ -103,6 +103,12 @@ pub(crate) struct Found {
 }
 
 impl Found {
+    /// Whether the mention's word starts at `at` with no proclitics glued to it: a name there is the
+    /// mention's own, not a clitic reading of it.
+    pub(crate) fn stands_unglued_at(&self, at: usize) -> bool {
+        self.word_start() == at && self.norm_start == at
+    }
+
     /// Where the mention's word starts: at its glued proclitics, or at the name.
     pub(crate) fn word_start(&self) -> usize {
         if self.norm_clitics.end == self.norm_start {
@@ -500,7 +506,7 @@ impl Grammar<'_> {
         let text = &hay[word.0..word.1];
         let kinds = entry.kinds;
         if let Some((index, mention)) = self.mention_at(found, word.0) {
-            let unglued = mention.word_start() == word.0 && mention.norm_start == word.0;
+            let unglued = mention.stands_unglued_at(word.0);
             // A given name right before a person's name is its patronymic chain
             // (`محمد خالد الحمد الصباح`): the whole is one name.
             if unglued && strong && self.is_person(mention) {
@@ -573,7 +579,7 @@ impl Grammar<'_> {
             && !text.starts_with('و') // `والسديرة`: names in و are known ones (`وليد`)
             && !has_pronoun_suffix(text)
             && !(text.starts_with('ي') && text.chars().count() <= 5) // `يشرف`: a verb, not a name
-            && !["بال", "لال", "كال", "فال"].iter().any(|p| text.starts_with(p))
+            && !has_preposition_on_article(text)
             && !(text.starts_with("ال") && text.ends_with('ه') && word.zipf > 0.0)
             && !self.is_clitic_and_word(text)
     }
@@ -943,6 +949,14 @@ fn overlaps_any(found: &[Found], start: usize, end: usize) -> bool {
 /// Harakat and tatweel, which normalisation removes.
 fn is_mark(c: char) -> bool {
     ('\u{064B}'..='\u{065F}').contains(&c) || c == '\u{0640}'
+}
+
+/// Whether a word opens with a preposition glued to the article (`بالمستشفى`, `لالصحفيين` for
+/// `للصحفيين`): a common noun, never a name.
+fn has_preposition_on_article(text: &str) -> bool {
+    ["بال", "لال", "كال", "فال"]
+        .iter()
+        .any(|p| text.starts_with(p))
 }
 
 /// Whether a word ends in a possessive or object pronoun (`تدريباته`, `قواتها`, `بلادنا`): such a word

@@ -64,7 +64,7 @@ impl Matcher {
         let heads = crate::person::FACILITY_HEADS
             .iter()
             .filter(|_| name_words)
-            .map(|&head| (head, name_parts.kinds(head).with(Kinds::FACILITY)));
+            .map(|&head| (head, word_kinds(name_parts, head)));
         let mut entries: Vec<(&str, Entry)> = aliases
             .iter()
             .enumerate()

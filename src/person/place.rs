@@ -26,8 +26,8 @@
 //! same pass as the aliases and the name words (class [`Kinds::FACILITY`]).
 
 use super::{
-    Found, Grammar, NISBA_ZIPF, PersonScratch, What, Word, has_pronoun_suffix, is_letters,
-    overlaps_any,
+    Found, Grammar, NISBA_ZIPF, PersonScratch, What, Word, has_preposition_on_article,
+    has_pronoun_suffix, is_letters, overlaps_any,
 };
 use crate::gazetteer::names::Kinds;
 use crate::lexicon::Word as LexiconWord;
@@ -230,8 +230,8 @@ impl Grammar<'_> {
         if let Some((index, mention)) = self.mention_at(found, word.0) {
             // A listed person's name is the facility's (`شارع جمال عبد الناصر`); a known place is
             // `matcher::facility`'s, and any other mention is no facility's name.
-            let unglued = mention.word_start() == word.0 && mention.norm_start == word.0;
-            if unglued && self.is_person(mention) && head != Head::Verbal {
+            if mention.stands_unglued_at(word.0) && self.is_person(mention) && head != Head::Verbal
+            {
                 taking.push(index);
                 return Some(mention.norm_end);
             }
@@ -264,8 +264,7 @@ impl Grammar<'_> {
             // `مستشفى الملك فهد`, `مسجد الإمام الصادق`, `شارع أبو نواس`: a name must follow.
             let name = next_word(hay, word.1)?;
             if let Some((index, mention)) = self.mention_at(found, name.0) {
-                let unglued = mention.word_start() == name.0 && mention.norm_start == name.0;
-                if !(unglued && self.is_person(mention)) {
+                if !(mention.stands_unglued_at(name.0) && self.is_person(mention)) {
                     return None;
                 }
                 taking.push(index);
@@ -408,7 +407,7 @@ impl Grammar<'_> {
         if has_pronoun_suffix(text)
             || self.is_clitic_and_word(text)
             || text.starts_with('و') // `وموحد`: a conjunction and a word
-            || ["بال", "لال", "كال", "فال"].iter().any(|p| text.starts_with(p))
+            || has_preposition_on_article(text)
             || is_facility_adjective(text)
             || DESCRIPTORS.contains(&text)
             || NEVER_NAMES.contains(&text)
@@ -444,9 +443,10 @@ impl Grammar<'_> {
             Some('ت') => chars <= 4,
             _ => false,
         };
-        let prefix = ["مت", "مست", "سي", "ست", "و", "بال", "لال", "كال", "فال"]
+        let prefix = ["مت", "مست", "سي", "ست", "و"]
             .iter()
-            .any(|p| text.starts_with(p));
+            .any(|p| text.starts_with(p))
+            || has_preposition_on_article(text);
         chars >= 3
             && !verb
             && !prefix
