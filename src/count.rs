@@ -279,12 +279,10 @@ impl Counter {
     /// filtered. Call it once every worker is merged in.
     pub fn into_table<'t>(self, tagger: &'t Tagger, filter: &Filter) -> CountTable<'t> {
         let (people, counts) = self.into_parts();
-        let mut table = totals_table(tagger, &counts, &filter.countries, |index| {
+        totals_table(tagger, &counts, filter, |index| {
             let (id, name) = people.get(index)?;
             Some((Cow::Owned(id.to_owned()), Cow::Owned(name.to_owned())))
-        });
-        table.finish(&filter.labels, filter.min_mentions, filter.top);
-        table
+        })
     }
 
     /// Writes the table [`Counter::into_table`] gives, as [`CountTable::write`] does, without
@@ -303,11 +301,10 @@ impl Counter {
         grouped: bool,
     ) -> io::Result<()> {
         let (people, counts) = self.into_parts();
-        let mut table = totals_table(tagger, &counts, &filter.countries, |index| {
+        let table = totals_table(tagger, &counts, filter, |index| {
             let (id, name) = people.get(index)?;
             Some((Cow::Borrowed(id), Cow::Borrowed(name)))
         });
-        table.finish(&filter.labels, filter.min_mentions, filter.top);
         table.write(out, format, grouped)
     }
 
@@ -321,14 +318,16 @@ impl Counter {
     }
 }
 
-/// The totals as rows, borrowing the gazetteer's text; `person` gives the id and name of the
-/// grammar's person at an index (numbered after the gazetteer's entities).
+/// The totals as the rows `rasid count` writes, sorted and filtered, borrowing the gazetteer's
+/// text; `person` gives the id and name of the grammar's person at an index (numbered after the
+/// gazetteer's entities).
 fn totals_table<'a>(
     tagger: &'a Tagger,
     counts: &Counts,
-    countries: &[String],
+    filter: &Filter,
     person: impl Fn(usize) -> Option<(Cow<'a, str>, Cow<'a, str>)>,
 ) -> CountTable<'a> {
+    let countries = &filter.countries;
     let gazetteer = tagger.gazetteer();
     let mut entities = Vec::with_capacity(counts.iter().count());
     let kept = counts
@@ -374,10 +373,12 @@ fn totals_table<'a>(
             lon: entity.attributes().lon,
         });
     }
-    CountTable {
+    let mut table = CountTable {
         documents: counts.documents(),
         entities,
-    }
+    };
+    table.finish(&filter.labels, filter.min_mentions, filter.top);
+    table
 }
 
 /// One row of `rasid count --by-document`: one entity's mentions in one document. JSON keys in
@@ -798,7 +799,12 @@ impl AutoEntities {
     /// name seen with it (`إبراهيم`, `ابراهيم`), the first in byte order is kept, so the name does not
     /// depend on which worker saw which document first.
     pub fn number(&self, id: &str, name: &str) -> EntityId {
-        let (id_hash, name_hash) = (text_hash(id), text_hash(name));
+        self.number_hashed(id, name, text_hash(name))
+    }
+
+    /// [`AutoEntities::number`] for a name whose [`text_hash`] is `name_hash`.
+    fn number_hashed(&self, id: &str, name: &str, name_hash: u64) -> EntityId {
+        let id_hash = text_hash(id);
         // A worker that panicked left the table consistent: every insert is one step.
         let mut table = self.table.lock().unwrap_or_else(|e| e.into_inner());
         if (table.names.rows.len() + 1) * 2 > table.slots.len() {
@@ -935,7 +941,7 @@ impl RecentAutos {
         match slot.1 {
             Some(number) if slot.0 == name => number,
             _ => {
-                let number = autos.number(&auto_id_of_key(prefix, key), name);
+                let number = autos.number_hashed(&auto_id_of_key(prefix, key), name, hash);
                 name.clone_into(&mut slot.0);
                 slot.1 = Some(number);
                 number

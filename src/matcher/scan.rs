@@ -179,7 +179,8 @@ impl Matcher {
         let adjective = reads_as_adjective(&self.cues, hay, clitic_start, clitics, name);
         // Read only for a group candidate: most matches have none.
         let mut nisba = None;
-        let mut adjective_of_place = false;
+        // Whether a candidate was turned down as an adjective: of a place, or a nisba of a group.
+        let mut read_as_adjective = false;
         let mut rejects_adjective = |label| {
             let no_group = label == ARMED_GROUP_LABEL
                 && *nisba.get_or_insert_with(|| {
@@ -193,7 +194,7 @@ impl Matcher {
                     )
                 });
             let rejected = (adjective && label == PLACE_LABEL) || no_group;
-            adjective_of_place |= rejected;
+            read_as_adjective |= rejected;
             rejected
         };
         if info.all_always && count == 1 {
@@ -229,7 +230,7 @@ impl Matcher {
             scratch.statuses.truncate(status_start);
             return Err(if clitic_word {
                 Rejection::ProcliticReadingIsAWord
-            } else if adjective_of_place {
+            } else if read_as_adjective {
                 Rejection::AdjectiveOfPrecedingWord
             } else {
                 Rejection::ContextRuleNotMet
