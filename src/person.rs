@@ -845,7 +845,7 @@ impl Grammar<'_> {
 ///
 /// The grammar asks for the classes of the words around every opener (the word before, for an
 /// excluded head; the words after a title, for a title phrase), and most such words are in none of
-/// the name files. The lexicon's 2 MB table answers with a cache miss a lookup; this filter's 8 KB
+/// the name files. The lexicon's 1 MB table answers with a cache miss a lookup; this filter's 8 KB
 /// stay in the cache and turn away all but a few per cent of them.
 #[derive(Clone, Debug)]
 pub(crate) struct KindsFilter {

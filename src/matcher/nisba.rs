@@ -7,14 +7,15 @@
 
 use super::rules::Cues;
 use super::{PROCLITICS, last_word};
+use crate::gazetteer::ARMED_GROUP_LABEL;
 use crate::gazetteer::names::Kinds;
 use crate::lexicon::Lexicon;
 use crate::span::LabelId;
 
 /// Whether a one-word definite nisba (`الحوثي`, normalised; the match's proclitics are `clitics`,
-/// starting at `clitic_start`) names no group of type `label` here, but describes or names someone:
+/// starting at `clitic_start`) names no armed group here, but describes or names someone:
 /// - an adjective of the definite word right before it: that word carries the article, with or
-///   without its own proclitics (`التمرد`, `للوجود`), and is no cue word of `label` (`المليشيات
+///   without its own proclitics (`التمرد`, `للوجود`), and is no cue word of groups (`المليشيات
 ///   الحوثي` keeps the group);
 /// - a man's family name after his given name (`يحيى الحوثي`, `أبو يحيى الحوثي`), which the
 ///   person-name grammar reads. A given name that is also an everyday word (`صالح`) does not decide
@@ -25,7 +26,6 @@ use crate::span::LabelId;
 pub(super) fn nisba_names_no_group(
     cues: &Cues,
     lexicon: &Lexicon,
-    label: LabelId,
     hay: &str,
     (clitic_start, clitics): (usize, &str),
     name: &str,
@@ -35,7 +35,7 @@ pub(super) fn nisba_names_no_group(
     let Some(word) = hay[..clitic_start].strip_suffix(' ').map(last_word) else {
         return false;
     };
-    nisba && (is_definite_non_cue(cues, label, word) || is_given_name(lexicon, word))
+    nisba && (is_definite_non_cue(cues, ARMED_GROUP_LABEL, word) || is_given_name(lexicon, word))
 }
 
 /// Whether `word` carries the article (after its proclitics, if any) and is no cue word of `label`.

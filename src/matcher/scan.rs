@@ -187,7 +187,6 @@ impl Matcher {
                     nisba_names_no_group(
                         &self.cues,
                         &self.lexicon,
-                        ARMED_GROUP_LABEL,
                         hay,
                         (clitic_start, clitics),
                         name,
